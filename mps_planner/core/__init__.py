@@ -1,0 +1,1 @@
+"""Pure computation: numpy/scipy only. Nothing here imports Qt or QGIS."""

@@ -1,0 +1,1 @@
+"""The only place that converts between QGIS/GDAL objects and core types."""
