@@ -1,0 +1,57 @@
+"""Base class of every mps_planner Processing algorithm.
+
+It knows nothing of its subclasses. It gives them translation, the provider's icon,
+adapters from QgsProcessingFeedback to the core's ``progress``/``cancel`` callbacks,
+and one place where the core's explained errors become QgsProcessingException.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...core.errors import Cancelled, MpsError
+from ...definitions import resources_path
+
+
+class MpsAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses define ``name``, ``displayName``, ``group``/``groupId``, ``shortHelpString``,
+    ``initAlgorithm`` and ``run(parameters, context, feedback)``, which returns the results."""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("MpsAlgorithm", text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resources_path("icons", "mps_planner.svg")))
+
+    @staticmethod
+    def progress_callback(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
+        return feedback.setProgress
+
+    @staticmethod
+    def cancel_callback(feedback: QgsProcessingFeedback) -> Callable[[], bool]:
+        return feedback.isCanceled
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self.run(parameters, context, feedback)
+        except Cancelled as exc:
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from exc
+        except MpsError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        except MemoryError as exc:
+            raise QgsProcessingException(
+                self.tr(
+                    "Not enough memory for this analysis. Use a coarser cell size or clip "
+                    "the input to the study area, then run it again."
+                )
+            ) from exc
+
+    def run(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
