@@ -68,12 +68,7 @@ update-ts: os-deps
 	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts $(TS_FILES)
 
 package: translations
-	@rm -rf build/package && mkdir -p build/package dist
-	git archive --format=tar HEAD $(PLUGIN) | tar -x -C build/package
-	cp $(QM_FILES) build/package/$(PLUGIN)/i18n/ 2>/dev/null || true
-	cd build/package && rm -f ../../dist/$(PLUGIN)-$(VERSION).zip && \
-		$(SYS_PYTHON) -m zipfile -c ../../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
-	@echo "dist/$(PLUGIN)-$(VERSION).zip: install it with Plugins > Manage and Install Plugins > Install from ZIP"
+	$(SYS_PYTHON) scripts/package.py --out dist
 
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
