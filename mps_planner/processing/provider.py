@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -9,8 +12,29 @@ from ..definitions import PLUGIN_ID, PLUGIN_NAME, plugin_version, resources_path
 
 
 def algorithm_classes() -> list[type]:
-    """Every algorithm class, imported here so that a broken one fails loudly in the tests."""
-    return []
+    """Every algorithm class: one module per algorithm under ``processing/algorithms/``.
+
+    Each module that defines a concrete ``MpsAlgorithm`` subclass (one with its own
+    ``name()``) contributes it; importing every module here makes a broken one fail
+    loudly in the tests instead of silently missing from the toolbox.
+    """
+    from . import algorithms
+    from .algorithms.base import MpsAlgorithm
+
+    classes = []
+    for info in sorted(pkgutil.iter_modules(algorithms.__path__), key=lambda m: m.name):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{algorithms.__name__}.{info.name}")
+        for obj in vars(module).values():
+            if (
+                isinstance(obj, type)
+                and issubclass(obj, MpsAlgorithm)
+                and obj.__module__ == module.__name__
+                and "name" in vars(obj)
+            ):
+                classes.append(obj)
+    return classes
 
 
 class MpsPlannerProvider(QgsProcessingProvider):
