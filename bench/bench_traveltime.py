@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 
 def random_speeds(cells: int, seed: int = 1):
-    side = int(round(cells**0.5))
+    side = round(cells**0.5)
     rng = np.random.default_rng(seed)
     speed = rng.uniform(1.0, 10.0, (side, side))
     cost = 100.0 / 1000.0 / speed * 60.0  # 100 m cells, minutes

@@ -41,9 +41,7 @@ def test_roads_override_land_cover_and_barriers_block_except_at_bridges():
     roads[10, :] = ROAD_CODES["paved"]
     river = np.zeros(g.shape, dtype=bool)
     river[:, 15] = True
-    surface, warnings = build_speed_surface(
-        g, "vehicle", landcover=lc, roads=roads, barriers=river
-    )
+    surface, warnings = build_speed_surface(g, "vehicle", landcover=lc, roads=roads, barriers=river)
     assert warnings == []
     assert surface.kmh[10, 3] == default_road_speeds("vehicle")[ROAD_CODES["paved"]]
     assert surface.kmh[10, 15] > 0  # the road crosses: a bridge
