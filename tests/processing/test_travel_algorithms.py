@@ -58,7 +58,7 @@ def landcover(tmp_path):
 
 
 def test_speed_surface_burns_roads_and_blocks_the_river(mps_processing, landcover, tmp_path):
-    grid, lc, path = landcover
+    _grid, _lc, path = landcover
     y_road = Y0 - 20.5 * CELL  # through the centres of row 20
     roads = line_layer([("paved", [(X0, y_road), (X0 + 60 * CELL, y_road)])])
     x_river = X0 + 30.5 * CELL
@@ -83,7 +83,7 @@ def test_speed_surface_burns_roads_and_blocks_the_river(mps_processing, landcove
 
 
 def test_travel_time_matches_mcp_and_names_bad_sources(mps_processing, landcover, tmp_path):
-    grid, lc, path = landcover
+    _grid, _lc, path = landcover
     speed = processing.run(
         "mps_planner:speedsurface",
         {"LANDCOVER": path, "MODE": 0, "OUTPUT": str(tmp_path / "walk.tif")},
@@ -123,7 +123,7 @@ def test_travel_time_matches_mcp_and_names_bad_sources(mps_processing, landcover
 
 
 def test_bounded_travel_time_is_nodata_beyond_the_limit(mps_processing, landcover, tmp_path):
-    grid, lc, path = landcover
+    _grid, _lc, path = landcover
     speed = processing.run(
         "mps_planner:speedsurface",
         {"LANDCOVER": path, "MODE": 0, "OUTPUT": str(tmp_path / "walk.tif")},
