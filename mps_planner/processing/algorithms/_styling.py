@@ -19,18 +19,15 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             self._style(layer)
 
 
-def style_output_on_load(algorithm, context, layer_id_or_path: str, style) -> None:
-    """Attach a styling post-processor to an output that will be loaded on completion.
+# QGIS runs a copy of the algorithm and deletes it before the outputs are loaded, so the
+# post-processors live here, one per output (replaced by the next run writing that output).
+_KEEP_ALIVE: dict[str, StyleOnLoad] = {}
 
-    The post-processor is kept on the algorithm instance (one run), so that Python does not
-    collect it before QGIS calls it.
-    """
+
+def style_output_on_load(context, layer_id_or_path: str, style: Callable[[object], None]) -> None:
+    """Style an output with ``style(layer)`` when QGIS loads it on completion."""
     if not context.willLoadLayerOnCompletion(layer_id_or_path):
         return
     post = StyleOnLoad(style)
-    keep = getattr(algorithm, "_post_processors", None)
-    if keep is None:
-        keep = []
-        algorithm._post_processors = keep
-    keep.append(post)
+    _KEEP_ALIVE[layer_id_or_path] = post
     context.layerToLoadOnCompletionDetails(layer_id_or_path).setPostProcessor(post)

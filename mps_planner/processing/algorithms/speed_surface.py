@@ -223,6 +223,6 @@ class SpeedSurfaceAlgorithm(MpsAlgorithm):
                 "{share:.1f} % passable."
             ).format(mode=mode, rows=grid.rows, cols=grid.cols, cell=grid.cell_size, share=passable)
         )
-        style_output_on_load(self, context, output, style_speed)
+        style_output_on_load(context, output, style_speed)
         feedback.setProgress(100)
         return {self.OUTPUT: output}

@@ -162,7 +162,7 @@ class TravelTimeAlgorithm(MpsAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         write_raster(output, minutes.astype(np.float32), grid, nodata=NODATA)
         results = {self.OUTPUT: output}
-        style_output_on_load(self, context, output, lambda lyr: style_travel_time(lyr, max_minutes))
+        style_output_on_load(context, output, lambda lyr: style_travel_time(lyr, max_minutes))
         nearest_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_NEAREST, context)
         if nearest_out:
             fid = np.where(result.nearest >= 0, points.fids[np.maximum(result.nearest, 0)], -1)
