@@ -410,53 +410,104 @@ def choose_refinement(curvature: float, tolerance: float = CURVATURE_TOLERANCE) 
 
 
 def _clip_bounds(p: np.ndarray, d: np.ndarray, bound: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Range of t for which p + t·d ≤ bound, as (lower, upper); empty when lower ≥ upper."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = (bound - p) / d
-    lower = np.where(d < 0, t, -np.inf)
-    upper = np.where(d > 0, t, np.where((d == 0) & (p > bound), -np.inf, np.inf))
+    """Range of t for which p + t·d ≤ bound, as (lower, upper); empty when lower ≥ upper.
+
+    ``p`` and ``d`` are per edge (n, 1, 1), ``bound`` the lattice lines. An edge parallel to
+    the lines (d = 0) is treated as d = +1e-300: unconstrained when p < bound, empty when
+    p > bound, and of zero length when p = bound (it then contributes nothing anyway).
+    """
+    d = np.where(d == 0, 1e-300, d)
+    t = (bound - p) * (1.0 / d)
+    lower = t + np.where(d < 0, 0.0, -np.inf)
+    upper = t + np.where(d > 0, 0.0, np.inf)
     return lower, upper
+
+
+def _min4(a, b, c, d):
+    return np.minimum(np.minimum(a, b), np.minimum(c, d))
+
+
+def _max4(a, b, c, d):
+    return np.maximum(np.maximum(a, b), np.maximum(c, d))
 
 
 def quad_cell_shares(qx: np.ndarray, qy: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Exact share of each quadrilateral's area in each unit cell of an integer lattice.
 
     ``qx``, ``qy``: (n, 4) vertices in order around each quadrilateral, in cell units
-    (cell (r, c) is [c, c+1) × [r, r+1)); all n must span the same number of columns and rows.
-    Returns (rows (n, nr, nc), cols (n, nr, nc), shares (n, nr, nc)); shares sum to 1 per quad.
-
-    The area of the quad inside the quadrant {x ≤ X, y ≤ Y} is, by Green's theorem, the sum
-    over its edges clipped to the quadrant of ∫ (x − X) dy (the quadrant's own sides add
-    nothing); cell areas follow by inclusion–exclusion on the lattice.
+    (cell (r, c) is [c, c+1) × [r, r+1)). Returns (rows, cols, shares), each (n, nr, nc)
+    where nr × nc is the largest span of cells; shares sum to 1 per quad.
     """
-    c0 = np.floor(qx.min(axis=1))
-    r0 = np.floor(qy.min(axis=1))
-    nc = max(1, int(np.max(np.ceil(qx.max(axis=1)) - c0)))
-    nr = max(1, int(np.max(np.ceil(qy.max(axis=1)) - r0)))
-    rows = (r0[:, None] + np.arange(nr)[None, :])[:, :, None] + np.zeros((1, 1, nc))
-    cols = (c0[:, None] + np.arange(nc)[None, :])[:, None, :] + np.zeros((1, nr, 1))
+    xs = [np.ascontiguousarray(qx[:, i], dtype=float) for i in range(4)]
+    ys = [np.ascontiguousarray(qy[:, i], dtype=float) for i in range(4)]
+    return _quad_shares(xs, ys)
+
+
+def _quadrant_areas(lx, ly, big_x, big_y) -> np.ndarray:
+    """Signed area of each quad inside {x ≤ X} ∩ {y ≤ Y} for the given lattice lines.
+
+    By Green's theorem the area of a region is ∮ (x − X) dy around it; around the quad cut by
+    the quadrant that is the sum over the quad's edges, clipped to the quadrant, since on the
+    quadrant's own sides x = X or dy = 0. ``big_x`` (1, 1, kx) / ``big_y`` (1, ky, 1): the
+    lines, or None for no cut in that direction (then any constant X will do; 0 is used).
+    """
+    acc = 0.0
+    for e in range(4):
+        px, py = lx[e], ly[e]
+        dx, dy = lx[(e + 1) % 4] - px, ly[(e + 1) % 4] - py
+        lo = hi = None
+        if big_x is not None:
+            lo, hi = _clip_bounds(px, dx, big_x)
+        if big_y is not None:
+            lo_y, hi_y = _clip_bounds(py, dy, big_y)
+            lo = lo_y if lo is None else np.maximum(lo, lo_y)
+            hi = hi_y if hi is None else np.minimum(hi, hi_y)
+        if lo is None:  # no cut: the whole edge
+            acc = acc + dy * (px + 0.5 * dx)
+            continue
+        t0 = np.maximum(lo, 0.0)
+        dt = np.minimum(hi, 1.0) - t0
+        np.maximum(dt, 0.0, out=dt)
+        x_rel = px - big_x if big_x is not None else px
+        # ∫ (x − X) dy for t in [t0, t0 + dt], with x = px + t·dx and dy/dt = dy
+        acc = acc + dy * dt * (x_rel + dx * (t0 + 0.5 * dt))
+    return acc
+
+
+def _quad_shares(xs: list[np.ndarray], ys: list[np.ndarray]) -> tuple[np.ndarray, ...]:
+    """``quad_cell_shares`` on the four vertex coordinate arrays of n quads.
+
+    The cumulative area A(X, Y) of the quad in {x ≤ X, y ≤ Y} is needed on the lattice lines
+    X = 1 … nc, Y = 1 … nr (local coordinates); the last line in each direction does not cut
+    (the quad lies below it), so only interior lines are clipped. Cell areas follow from A by
+    inclusion–exclusion.
+    """
+    c0 = np.floor(_min4(*xs))
+    r0 = np.floor(_min4(*ys))
+    nc = max(1, int(np.max(np.ceil(_max4(*xs)) - c0)))
+    nr = max(1, int(np.max(np.ceil(_max4(*ys)) - r0)))
+    n = c0.size
+    rows = np.broadcast_to((r0[:, None] + np.arange(nr))[:, :, None], (n, nr, nc))
+    cols = np.broadcast_to((c0[:, None] + np.arange(nc))[:, None, :], (n, nr, nc))
     if nc == 1 and nr == 1:
-        return rows, cols, np.ones((qx.shape[0], 1, 1))
-    # local coordinates, vertices on the last axis: (n, 1, 1, 4)
-    px = (qx - c0[:, None])[:, None, None, :]
-    py = (qy - r0[:, None])[:, None, None, :]
-    dx = np.roll(px, -1, axis=3) - px
-    dy = np.roll(py, -1, axis=3) - py
-    big_x = np.arange(1, nc + 1, dtype=float)[None, None, :, None]
-    big_y = np.arange(1, nr + 1, dtype=float)[None, :, None, None]
-    lx, ux = _clip_bounds(px, dx, big_x)  # (n, 1, nc, 4)
-    ly, uy = _clip_bounds(py, dy, big_y)  # (n, nr, 1, 4)
-    t0 = np.maximum(np.maximum(lx, ly), 0.0)
-    t1 = np.minimum(np.minimum(ux, uy), 1.0)
-    dt = np.clip(t1 - t0, 0.0, None)
-    t1 = t0 + dt
-    part = dy * ((px - big_x) * dt + dx * (t1 * t1 - t0 * t0) / 2)
-    cumulative = np.zeros((qx.shape[0], nr + 1, nc + 1))
-    cumulative[:, 1:, 1:] = part.sum(axis=3)
+        return rows, cols, np.ones((n, 1, 1))
+    lx = [(x - c0)[:, None, None] for x in xs]  # local coordinates, (n, 1, 1)
+    ly = [(y - r0)[:, None, None] for y in ys]
+    inner_x = np.arange(1, nc, dtype=float)[None, None, :] if nc > 1 else None
+    inner_y = np.arange(1, nr, dtype=float)[None, :, None] if nr > 1 else None
+    cumulative = np.zeros((n, nr + 1, nc + 1))
+    total = _quadrant_areas(lx, ly, None, None)[:, 0, 0]
+    cumulative[:, nr, nc] = total
+    if inner_x is not None:
+        cumulative[:, nr : nr + 1, 1:nc] = _quadrant_areas(lx, ly, inner_x, None)
+    if inner_y is not None:
+        cumulative[:, 1:nr, nc : nc + 1] = _quadrant_areas(lx, ly, None, inner_y)
+    if inner_x is not None and inner_y is not None:
+        cumulative[:, 1:nr, 1:nc] = _quadrant_areas(lx, ly, inner_x, inner_y)
     areas = np.diff(np.diff(cumulative, axis=1), axis=2)
-    total = cumulative[:, -1, -1]
     with np.errstate(divide="ignore", invalid="ignore"):
-        shares = np.clip(areas / total[:, None, None], 0.0, None)
+        shares = areas / total[:, None, None]
+    np.maximum(shares, 0.0, out=shares)
     return rows, cols, shares
 
 
@@ -519,25 +570,26 @@ class _QuadBinner(_Binner):
         if ii.size == 0:
             return 0.0
         weights = values[ii, jj]
-        qx = np.stack([px[ii, jj], px[ii, jj + 1], px[ii + 1, jj + 1], px[ii + 1, jj]], axis=1)
-        qy = np.stack([py[ii, jj], py[ii, jj + 1], py[ii + 1, jj + 1], py[ii + 1, jj]], axis=1)
-        finite = np.isfinite(qx).all(axis=1) & np.isfinite(qy).all(axis=1)
+        xs = [px[ii, jj], px[ii, jj + 1], px[ii + 1, jj + 1], px[ii + 1, jj]]
+        ys = [py[ii, jj], py[ii, jj + 1], py[ii + 1, jj + 1], py[ii + 1, jj]]
+        finite = np.isfinite(_min4(*xs) + _max4(*xs) + _min4(*ys) + _max4(*ys))
         outside = float(weights[~finite].sum())
-        qx, qy, weights = qx[finite], qy[finite], weights[finite]
+        if not finite.all():
+            xs, ys, weights = [x[finite] for x in xs], [y[finite] for y in ys], weights[finite]
         # group the quads by how many grid columns and rows they span
-        span_c = np.maximum(1, np.ceil(qx.max(axis=1)) - np.floor(qx.min(axis=1))).astype(np.int64)
-        span_r = np.maximum(1, np.ceil(qy.max(axis=1)) - np.floor(qy.min(axis=1))).astype(np.int64)
-        key = span_r * (int(span_c.max()) + 1) + span_c
+        span_c = np.maximum(1, np.ceil(_max4(*xs)) - np.floor(_min4(*xs))).astype(np.int64)
+        span_r = np.maximum(1, np.ceil(_max4(*ys)) - np.floor(_min4(*ys))).astype(np.int64)
+        key = span_r * (int(span_c.max(initial=1)) + 1) + span_c
         order = np.argsort(key, kind="stable")
         keys, starts = np.unique(key[order], return_index=True)
         bounds = [*starts.tolist(), order.size]
         for g in range(keys.size):
             members = order[bounds[g] : bounds[g + 1]]
             cells = int(span_r[members[0]] * span_c[members[0]])
-            chunk = max(1, SAMPLES_PER_CHUNK // (4 * cells))
+            chunk = max(1, SAMPLES_PER_CHUNK // cells)
             for s in range(0, members.size, chunk):
                 m = members[s : s + chunk]
-                rows, cols, shares = quad_cell_shares(qx[m], qy[m])
+                rows, cols, shares = _quad_shares([x[m] for x in xs], [y[m] for y in ys])
                 outside += self._bin(rows, cols, shares * weights[m][:, None, None], people)
         return outside
 
