@@ -435,7 +435,13 @@ def _reproject(polygons: Polygons, srs: osr.SpatialReference) -> Polygons:
     geometries = []
     for geom in polygons.geometries:
         geom = geom.Clone()
-        geom.Transform(transform)
+        try:
+            geom.Transform(transform)
+        except RuntimeError as exc:
+            raise InputError(
+                f"The study area cannot be transformed to {srs.GetName()}: {exc}. Choose a CRS "
+                "for the grid that covers the study area."
+            ) from exc
         geom.AssignSpatialReference(srs)
         geometries.append(geom)
     return Polygons(polygons.names, geometries, srs.ExportToWkt())

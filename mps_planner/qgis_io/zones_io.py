@@ -185,7 +185,14 @@ def read_polygons(
         if geom is None:
             continue
         if transforms[wkt] is not None:
-            geom.Transform(transforms[wkt])
+            try:
+                geom.Transform(transforms[wkt])
+            except RuntimeError as exc:
+                raise InputError(
+                    f"The {what} '{name}' cannot be transformed from its CRS "
+                    f"({spatial_reference(wkt).GetName()}) to the grid's "
+                    f"({target.GetName()}): {exc}. Check that the layer's CRS is set correctly."
+                ) from exc
         geom.AssignSpatialReference(target)
         names.append(name)
         geometries.append(geom)

@@ -197,3 +197,16 @@ def test_unsupported_output_format(provider, tmp_path):
     src, _ = synthetic_worldpop(tmp_path / "pop.tif", shape=(10, 10))
     with pytest.raises(QgsProcessingException, match=r"GeoTIFF \(\.tif\)"):
         run({"INPUT": str(src), "OUTPUT": str(tmp_path / "x.sdat")})
+
+
+def test_cancel_writes_no_output(provider, tmp_path):
+    import processing
+
+    src, _ = synthetic_worldpop(tmp_path / "pop.tif", shape=(20, 20))
+    out = tmp_path / "cancelled.tif"
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
+        processing.run(ALG, {"INPUT": str(src), "OUTPUT": str(out)}, feedback=feedback)
+    assert not out.exists()
+    assert not list(tmp_path.glob(".*partial*"))
