@@ -96,5 +96,5 @@ def test_zone_layer_without_crs_or_with_wrong_field_is_refused(qgis_app):
 def test_zone_layer_with_a_wrong_crs_says_so(qgis_app):
     # UTM metres in a layer that claims to be in degrees: cannot be transformed
     layer = qgis_layer({"west": WEST}, "EPSG:4326")
-    with pytest.raises(InputError, match="cannot be transformed.*CRS is set correctly"):
+    with pytest.raises(InputError, match=r"cannot be transformed.*CRS is set correctly"):
         rasterize_zones(layer, GRID, name_field="name")
