@@ -50,9 +50,15 @@ class Polygons:
     crs_wkt: str
 
     def union(self) -> ogr.Geometry:
-        result = self.geometries[0].Clone()
-        for geom in self.geometries[1:]:
-            result = result.Union(geom)
+        parts = ogr.Geometry(ogr.wkbMultiPolygon)
+        for geom in self.geometries:
+            if ogr.GT_Flatten(geom.GetGeometryType()) == ogr.wkbPolygon:
+                parts.AddGeometry(geom)
+            else:
+                for i in range(geom.GetGeometryCount()):
+                    parts.AddGeometry(geom.GetGeometryRef(i))
+        result = parts.UnionCascaded()
+        result.AssignSpatialReference(self.geometries[0].GetSpatialReference())
         return result
 
     def envelope(self) -> tuple[float, float, float, float]:

@@ -98,3 +98,13 @@ def test_zone_layer_with_a_wrong_crs_says_so(qgis_app):
     layer = qgis_layer({"west": WEST}, "EPSG:4326")
     with pytest.raises(InputError, match=r"cannot be transformed.*CRS is set correctly"):
         rasterize_zones(layer, GRID, name_field="name")
+
+
+def test_union_of_districts_is_their_combined_area(qgis_app):
+    from mps_planner.qgis_io.zones_io import read_polygons
+
+    layer = qgis_layer({"west": WEST, "east": EAST}, "EPSG:32650")
+    polygons = read_polygons(layer, epsg_wkt(32650), name_field="name")
+    union = polygons.union()
+    assert union.GetArea() == pytest.approx((1500 + 1550) * 2000)
+    assert ogr.GT_Flatten(union.GetGeometryType()) == ogr.wkbPolygon  # merged along x = 442000
