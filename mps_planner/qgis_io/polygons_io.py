@@ -55,5 +55,7 @@ def polygonize_labels(
         for geom in geoms:
             multi.AddGeometry(geom)
         union = multi.UnionCascaded() if len(geoms) > 1 else multi
-        merged[label] = QgsGeometry.fromWkb(bytes(union.ExportToWkb()))
+        geometry = QgsGeometry()
+        geometry.fromWkb(bytes(union.ExportToWkb()))
+        merged[label] = geometry
     return merged
