@@ -10,23 +10,30 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
     QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
     QgsMapLayer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProject,
+    QgsRasterLayer,
+    QgsRasterRange,
+    QgsRasterShader,
     QgsRendererCategory,
     QgsRuleBasedLabeling,
+    QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
 
 from ..core.landcover import LANDCOVER_CLASSES
 from .layer_styles import (
     style_districts,
     style_facilities,
     style_landcover,
-    style_outline,
     style_population,
     style_rivers,
     style_roads,
@@ -66,6 +73,8 @@ def sample_layer_title(name: str) -> str:
         "herder_camps": "Herder camps",
         "population_summer": "Population, summer (people per cell)",
         "population_winter": "Population, winter (people per cell)",
+        "population_summer_km2": "People per km², summer",
+        "population_winter_km2": "People per km², winter",
         "landcover": "Land cover",
     }
     return QCoreApplication.translate("SampleStyles", titles.get(name, name))
@@ -73,8 +82,11 @@ def sample_layer_title(name: str) -> str:
 
 def style_sample_layer(layer: QgsMapLayer, name: str) -> None:
     """Style one sample layer by its table name and give it its title."""
-    if name.startswith("population_"):
+    if name.startswith("population_") and name.endswith("_km2"):
+        style_population_density(layer)
+    elif name.startswith("population_"):
         style_population(layer)
+        hide_zero_cells(layer)
     elif name == "landcover":
         style_landcover(layer, dict(LANDCOVER_CLASSES))
     elif name == "roads":
@@ -89,9 +101,10 @@ def style_sample_layer(layer: QgsMapLayer, name: str) -> None:
     elif name == "districts":
         style_districts(layer, "name", "name_zh")
     elif name == "county":
-        style_outline(layer, "#222222", 1.2)
+        style_county(layer)
     elif name == "facilities":
         style_facilities(layer, "service", label_field=None)
+        drop_empty_categories(layer)
     elif name == "settlements":
         style_settlements(layer)
     elif name == "bridges":
@@ -123,9 +136,74 @@ def style_sample_layer(layer: QgsMapLayer, name: str) -> None:
     layer.triggerRepaint()
 
 
+def style_county(layer: QgsVectorLayer) -> None:
+    """A firm outline, and everything outside the county veiled, so the county stands out."""
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": "255,255,255,225",
+            "outline_color": "#222222",
+            "outline_width": "0.8",
+            "joinstyle": "round",
+        }
+    )
+    layer.setRenderer(QgsInvertedPolygonRenderer(QgsSingleSymbolRenderer(symbol)))
+
+
+def drop_empty_categories(layer: QgsVectorLayer) -> None:
+    """Remove categories no feature has (e.g. 'combined' before any such vehicle exists)."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+        return
+    present = layer.uniqueValues(layer.fields().indexOf(renderer.classAttribute()))
+    for i in reversed(range(len(renderer.categories()))):
+        if renderer.categories()[i].value() not in present:
+            renderer.deleteCategory(i)
+
+
+def hide_zero_cells(layer: QgsRasterLayer) -> None:
+    """Cells with nobody are drawn transparent (as no data), not as a legend class."""
+    layer.dataProvider().setUserNoDataValue(1, [QgsRasterRange(0.0, 0.0)])
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+        ramp = renderer.shader().rasterShaderFunction()
+        ramp.setColorRampItemList([i for i in ramp.colorRampItemList() if i.value > 0])
+
+
+def style_population_density(layer: QgsRasterLayer) -> None:
+    """People per km², graduated (yellow to dark red) with round class limits."""
+    breaks = [1, 2, 5, 10, 25, 100, 1000, 1e9]
+    labels = ["< 1", "1–2", "2–5", "5–10", "10–25", "25–100", "100–1,000", "> 1,000"]
+    colours = [
+        "#FFF7BC",
+        "#FEE391",
+        "#FEC44F",
+        "#FE9929",
+        "#EC7014",
+        "#CC4C02",
+        "#993404",
+        "#5C1A00",
+    ]
+    items = [
+        QgsColorRampShader.ColorRampItem(v, QColor(c), label)
+        for v, c, label in zip(breaks, colours, labels)
+    ]
+    ramp = QgsColorRampShader()
+    ramp.setColorRampType(QgsColorRampShader.Discrete)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0)
+    renderer.setClassificationMax(breaks[-2])
+    layer.setRenderer(renderer)
+    layer.dataProvider().setUserNoDataValue(1, [QgsRasterRange(0.0, 0.0)])
+    layer.setOpacity(0.9)
+
+
 def style_settlements(layer: QgsMapLayer) -> None:
-    """The county town large, township seats medium, villages small; towns labelled in both
-    languages, villages in Chinese."""
+    """The county town large, township seats medium, villages small; township seats
+    labelled in both languages, villages in Chinese (the town district's label names the
+    county town, which it sits on)."""
     categories = []
     for kind, size, colour, label in (
         ("county_town", 5.0, "#222222", "county town"),
@@ -149,7 +227,6 @@ def style_settlements(layer: QgsMapLayer) -> None:
 
     root = QgsRuleBasedLabeling.Rule(None)
     for expression, field_expr, size, bold in (
-        ("\"kind\" = 'county_town'", '"name_zh" || \'\\n\' || "name"', 10.0, True),
         ("\"kind\" = 'township'", '"name_zh" || \' \' || "name"', 8.0, True),
         ("\"kind\" = 'village'", '"name_zh"', 6.0, False),
     ):
