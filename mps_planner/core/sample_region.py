@@ -5,7 +5,7 @@ a county of about 150 km × 100 km in UTM zone 49N (EPSG:32649), around 111.3°E
 
 - an irregular county outline split into a town district and five townships (sumu),
   each with an English and a Chinese name;
-- a county town (most of the people), township seats, villages (gacha) and about 7,000
+- a county town (most of the people), township seats, villages (gacha) and about 6,000
   herder households, each with a winter camp near its village and a summer camp on the
   summer pastures — about 150,000 people, the same total in both seasons;
 - land cover (grassland, sand, wetland, water, farmland, built-up) from smooth noise,
