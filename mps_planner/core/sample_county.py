@@ -23,6 +23,7 @@ from .sample_landscape import (
     RIVER_HALF_WIDTH,
     TOWN_XY,
     DistrictGeometry,
+    Lake,
     NoiseField,
     RiverDistance,
     build_districts,
@@ -66,7 +67,7 @@ class County:
     seat_angles: np.ndarray | None = None
     river: np.ndarray | None = None
     river_distance: RiverDistance | None = None
-    lakes: list = field(default_factory=list)
+    lakes: list[Lake] = field(default_factory=list)
     fields: dict[str, NoiseField] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     roads: list[Road] = field(default_factory=list)
@@ -83,6 +84,7 @@ class County:
 
 
 def lay_out_districts(w: County) -> None:
+    """County outline, districts, township seats on their sectors, the town's quarters."""
     w.geo = build_districts(w.rng["shape"], w.townships)
     rng = w.rng["places"]
     tx, ty = TOWN_XY
@@ -138,6 +140,7 @@ def _ray_distance(px, py, theta, length) -> np.ndarray:
 
 
 def add_river_and_lakes(w: County) -> None:
+    """The river from the west edge past the town to a terminal lake; three small lakes."""
     rng = w.rng["river"]
     tx, ty = TOWN_XY
     geo = w.geo
@@ -223,6 +226,7 @@ def distance_to_border(w: County, x, y, upper: float = np.inf) -> np.ndarray:
 
 
 def add_noise_fields(w: County) -> None:
+    """Smooth fields for sand, wetland and farmland, with thresholds from a fixed lattice."""
     rng = w.rng["noise"]
     w.fields = {
         "sand": NoiseField(rng, 6000.0),
@@ -277,11 +281,13 @@ def natural_cover(w: County, x: np.ndarray, y: np.ndarray, river_half_width: flo
 
 
 def near_lake(lake, x, y, factor: float) -> np.ndarray:
+    """Points within a box round the lake (to test only those against its shore)."""
     reach = factor * max(lake.a, lake.b) * 1.2
     return (np.abs(x - lake.x) < reach) & (np.abs(y - lake.y) < reach)
 
 
 def add_villages(w: County) -> None:
+    """Villages on dry grass or fields, away from the river, the lakes and each other."""
     county = w.geo.county
 
     def suitable(x, y):
@@ -300,6 +306,8 @@ def add_villages(w: County) -> None:
 
 
 def lake_test(w: County):
+    """A test ``(x, y) -> bool``: in a lake (with a small margin round its shore)."""
+
     def inside(x, y):
         out = np.zeros(np.shape(x), dtype=bool)
         for lake in w.lakes:
@@ -323,6 +331,7 @@ def summer_pastures(w: County) -> list:
 
 
 def add_households(w: County) -> None:
+    """Herder households round the villages, with winter and summer camps."""
     away = settlement_exclusion(w.places)
     county = w.geo.county
 
@@ -347,6 +356,7 @@ def add_households(w: County) -> None:
 
 
 def population_points(w: County) -> PopulationPoints:
+    """Every person as a point; the town takes whoever is left of ``TOTAL_PEOPLE``."""
     rng = w.rng["people"]
 
     def not_water(x, y):
@@ -388,6 +398,7 @@ def population_points(w: County) -> PopulationPoints:
 
 
 def landcover_raster(w: County, grid: AnalysisGrid) -> np.ndarray:
+    """Land-cover codes at the cell centres of ``grid``, settlements built-up."""
     rows, cols = grid.shape
     xc = grid.centre_of(np.zeros(cols), np.arange(cols))[0]
     yc = grid.centre_of(np.arange(rows), np.zeros(rows))[1]

@@ -11,6 +11,7 @@ from mps_planner.core.errors import InputError
 from mps_planner.core.grid import AnalysisGrid
 from mps_planner.core.landcover import LANDCOVER_CLASSES, ROAD_CLASSES
 from mps_planner.core.planar_geometry import (
+    densify,
     distance_to_polyline,
     points_in_polygon,
     rasterize_polygon,
@@ -309,3 +310,18 @@ def test_every_cell_size_shows_the_same_county(region, fine):
     coarse = pop.reshape(200, 5, 300, 5).sum(axis=(1, 3))
     ref = np.where(region.population_summer == POPULATION_NODATA, 0, region.population_summer)
     assert np.array_equal(coarse, ref)
+
+
+def test_roads_keep_out_of_the_lakes_and_camps_out_of_the_water(region):
+    lakes = region.layer("lakes").geometries
+    for line in region.layer("roads").geometries:
+        pts = densify(line, 50.0)
+        for shore in lakes:
+            assert not points_in_polygon(pts[:, 0], pts[:, 1], shore).any()
+    camps = region.layer("herder_camps").points()
+    sample = camps[np.random.default_rng(0).choice(len(camps), 1500, replace=False)]
+    river = region.layer("rivers").geometries[0]
+    assert distance_to_polyline(sample[:, 0], sample[:, 1], river).min() > 150
+    for shore in lakes:
+        assert not points_in_polygon(sample[:, 0], sample[:, 1], shore).any()
+    assert points_in_polygon(camps[:, 0], camps[:, 1], region.county_ring).all()
