@@ -325,3 +325,40 @@ def test_roads_keep_out_of_the_lakes_and_camps_out_of_the_water(region):
     for shore in lakes:
         assert not points_in_polygon(sample[:, 0], sample[:, 1], shore).any()
     assert points_in_polygon(camps[:, 0], camps[:, 1], region.county_ring).all()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "townships"), [(2, 4), (7, 6), (11, 5)])
+def test_other_seeds_and_township_counts_keep_the_invariants(seed, townships):
+    r = generate_sample_region(seed=seed, cell_size=2500.0, townships=townships)
+    districts = r.layer("districts")
+    assert len(districts) == townships + 1
+    assert sum(ring_area(g) for g in districts.geometries) == pytest.approx(
+        ring_area(r.county_ring), rel=1e-12
+    )
+    assert r.total("summer") == r.total("winter") == sum(districts.column("pop_summer"))
+    # Outside the county: NoData, except border cells that hold people (none is lost).
+    outside = r.population_summer[~r.county_mask]
+    assert np.all((outside == POPULATION_NODATA) | (outside > 0))
+    roads = r.layer("roads")
+    parent: dict[str, str] = {}
+
+    def find(a):
+        while parent.setdefault(a, a) != a:
+            a = parent[a]
+        return a
+
+    for a, b in zip(roads.column("from_node"), roads.column("to_node")):
+        parent[find(a)] = find(b)
+    assert len({find(s) for s in r.layer("settlements").column("settlement_id")}) == 1
+    river = r.layer("rivers").geometries[0]
+    xy = r.layer("bridges").points()
+    assert len(xy) >= 1
+    assert np.all(distance_to_polyline(xy[:, 0], xy[:, 1], river) < 1e-6)
+    bridges = xy
+    for line in roads.geometries:
+        for p, *_ in segment_intersections(line, river):
+            assert np.min(np.hypot(*(bridges - p).T)) < 1.0
+    for name in ("facilities", "candidates"):
+        pts = r.layer(name).points()
+        assert points_in_polygon(pts[:, 0], pts[:, 1], r.county_ring).all()
