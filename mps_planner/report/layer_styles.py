@@ -136,11 +136,9 @@ def style_roads(layer: QgsVectorLayer, class_field: str = "road_class") -> None:
             symbol = QgsLineSymbol.createSimple(
                 {"line_color": casing, "line_width": str(width + 0.4)}
             )
-            symbol.appendSymbolLayer(
-                QgsLineSymbol.createSimple({"line_color": colour, "line_width": str(width)})
-                .symbolLayer(0)
-                .clone()
-            )
+            # Keep the inner symbol in a name: a temporary would be freed before clone().
+            inner = QgsLineSymbol.createSimple({"line_color": colour, "line_width": str(width)})
+            symbol.appendSymbolLayer(inner.symbolLayer(0).clone())
         else:
             symbol = QgsLineSymbol.createSimple({"line_color": colour, "line_width": str(width)})
         categories.append(QgsRendererCategory(name, symbol, name))

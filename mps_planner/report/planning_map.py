@@ -25,10 +25,14 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
     QgsLegendStyle,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
+    QgsSimpleLegendNode,
     QgsTableCell,
     QgsUnitTypes,
 )
@@ -201,24 +205,22 @@ def build_layout(project: QgsProject, sheet: SheetModel, name: str) -> QgsPrintL
     root.clear()
     for layer in _layers(project, sheet.legend_layer_ids or sheet.layer_ids):
         root.addLayer(layer)
+    for node in root.findLayers():
+        _drop_band_title(legend, node)
     for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
         legend.setStyleFont(style, _font(10, bold=True))
     legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(7.5))
     legend.setSymbolHeight(3.5)
     legend.setColumnCount(2)
     legend.setSplitLayer(True)
-    # The legend's size is only known after it is painted, so estimate it from its
-    # entries (two columns) and give it a fixed box; tables then start below it.
-    entries = 0
-    titles = 0
-    for node in root.findLayers():
-        titles += 1
-        entries += 1 + len(legend.model().layerLegendNodes(node))
-    legend_h = min(10 + 5.2 * ((entries + 1) // 2 + titles), 110.0)
-    legend.setResizeToContents(False)
     legend.attemptMove(QgsLayoutPoint(x, y, MM))
-    legend.attemptResize(QgsLayoutSize(side_w, legend_h, MM))
     layout.addLayoutItem(legend)
+    # Measure the legend as the renderer lays it out (the item itself only knows its size
+    # once painted), then fix its box so that the tables can start below it.
+    measured = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+    legend_h = min(max(measured.height(), 20.0), 125.0)
+    legend.setResizeToContents(False)
+    legend.attemptResize(QgsLayoutSize(side_w, legend_h, MM))
     y += legend_h + 4
 
     overview_h = 52.0
@@ -267,6 +269,18 @@ def build_layout(project: QgsProject, sheet: SheetModel, name: str) -> QgsPrintL
     _label(layout, footer, x, height - margin - footer_h + 2, side_w, footer_h, 7)
     manager.addLayout(layout)
     return layout
+
+
+def _drop_band_title(legend: QgsLayoutItemLegend, node) -> None:
+    """Raster legends start with a "Band 1 (Gray)" line, which means nothing on a map."""
+    nodes = legend.model().layerLegendNodes(node)
+    if (
+        nodes
+        and isinstance(nodes[0], QgsSimpleLegendNode)
+        and isinstance(node.layer(), QgsRasterLayer)
+    ):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
+        legend.model().refreshLayerLegend(node)
 
 
 def fit_extent(extent: QgsRectangle, width_mm: float, height_mm: float) -> QgsRectangle:
