@@ -19,7 +19,20 @@ from ...definitions import resources_path
 
 class MpsAlgorithm(QgsProcessingAlgorithm):
     """Subclasses define ``name``, ``displayName``, ``group``/``groupId``, ``shortHelpString``,
-    ``initAlgorithm`` and ``run(parameters, context, feedback)``, which returns the results."""
+    ``initAlgorithm`` and ``run(parameters, context, feedback)``, which returns the results.
+
+    ``QgsProcessingAlgorithm.run(parameters, context, feedback, configuration, catchExceptions)``
+    is what ``processing.run`` and the toolbox call; a subclass's ``run`` would hide it. So a
+    subclass's ``run`` is moved aside (to ``_run_analysis``) when the class is created, and
+    ``processAlgorithm`` calls it.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("run")
+        if own is not None:
+            cls._run_analysis = own
+            delattr(cls, "run")
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("MpsAlgorithm", text)
@@ -40,7 +53,7 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.run(parameters, context, feedback)
+            return self._run_analysis(parameters, context, feedback)
         except Cancelled as exc:
             raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from exc
         except MpsError as exc:
@@ -53,5 +66,5 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
                 )
             ) from exc
 
-    def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+    def _run_analysis(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError(f"{type(self).__name__} defines no run()")
