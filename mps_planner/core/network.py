@@ -14,9 +14,8 @@ the same two nodes are kept once (the lowest class code, i.e. the better road, w
 network's connected components are numbered by decreasing road length: component 0 is the
 main network, and a stop on another piece of road can be explained (see ``describe``).
 
-Points (stops, depots, sites) are put on the network with :meth:`RoadNetwork.snap`: the
-nearest point on the nearest edge, found with a KD-tree over points sampled along the edges
-and an exact projection onto the candidate edges.
+Points (stops, depots, sites) are put on the network with :meth:`RoadNetwork.snap`
+(core.network_snap): the nearest point on the nearest edge.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from scipy.spatial import cKDTree
 from .errors import InputError
 from .landcover import ROAD_CLASSES, ROAD_SPEEDS_KMH
 from .network_noding import node_crossings as _node_crossings
+from .network_snap import SnapIndex, SnappedPoints, format_distance, snap_points
 
 DEFAULT_TOLERANCE_M = 0.01
 
@@ -103,52 +103,6 @@ class NetworkComponent:
     length_m: float
 
 
-@dataclass(frozen=True)
-class SnappedPoints:
-    """Points put on the network: each at ``fraction`` (0..1) along ``edge`` from its first
-    node ``edge_u`` towards ``edge_v``; ``snap_x, snap_y`` that position, ``distance_m`` how far
-    the point was from it."""
-
-    names: tuple[str, ...]
-    x: np.ndarray
-    y: np.ndarray
-    edge: np.ndarray
-    fraction: np.ndarray
-    snap_x: np.ndarray
-    snap_y: np.ndarray
-    distance_m: np.ndarray
-
-    def __len__(self) -> int:
-        return int(self.edge.size)
-
-    def subset(self, index: Sequence[int] | np.ndarray) -> SnappedPoints:
-        """The points at ``index`` (in that order)."""
-        idx = np.asarray(index, dtype=np.int64).ravel()
-        return SnappedPoints(
-            tuple(self.names[i] for i in idx.tolist()),
-            self.x[idx],
-            self.y[idx],
-            self.edge[idx],
-            self.fraction[idx],
-            self.snap_x[idx],
-            self.snap_y[idx],
-            self.distance_m[idx],
-        )
-
-    @staticmethod
-    def concat(parts: Sequence[SnappedPoints]) -> SnappedPoints:
-        """One set of the points of several sets, in order (e.g. the depot, then the stops)."""
-        if not parts:
-            raise InputError("no snapped points to join")
-        return SnappedPoints(
-            tuple(n for p in parts for n in p.names),
-            *(
-                np.concatenate([getattr(p, f) for p in parts])
-                for f in ("x", "y", "edge", "fraction", "snap_x", "snap_y", "distance_m")
-            ),
-        )
-
-
 @dataclass
 class BuildReport:
     """What building the network did to the input, for the log."""
@@ -197,7 +151,7 @@ class RoadNetwork:
 
     def __post_init__(self) -> None:
         self.node_component, self.components = _components(self)
-        self._snap_index: tuple[cKDTree, np.ndarray, float] | None = None
+        self._snap_index: SnapIndex | None = None
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -301,9 +255,9 @@ class RoadNetwork:
         of road (2.1 km, 3 segments)"."""
         c = self.components[component]
         if component == 0:
-            return f"the main road network ({_km(c.length_m)} of road)"
+            return f"the main road network ({format_distance(c.length_m)} of road)"
         segments = "segment" if c.edges == 1 else "segments"
-        return f"a separate piece of road ({_km(c.length_m)}, {c.edges:,} {segments})"
+        return f"a separate piece of road ({format_distance(c.length_m)}, {c.edges:,} {segments})"
 
     # -- speeds -----------------------------------------------------------------------------
     def edge_minutes(
@@ -340,53 +294,14 @@ class RoadNetwork:
         max_snap_m: float | None = 1000.0,
         what: str = "Stop",
     ) -> SnappedPoints:
-        """Put points on the nearest point of the nearest edge.
+        """Put points on the nearest point of the nearest edge (see core.network_snap).
 
         A point farther than ``max_snap_m`` from every road raises an InputError naming it
         (``what`` says what the points are: "Stop", "Depot", "Site", ...).
         """
-        x = np.atleast_1d(np.asarray(x, dtype=np.float64)).ravel()
-        y = np.atleast_1d(np.asarray(y, dtype=np.float64)).ravel()
-        if x.shape != y.shape:
-            raise InputError("x and y coordinates differ in number")
-        names = (
-            tuple(str(n) for n in names)
-            if names is not None
-            else tuple(f"#{i + 1}" for i in range(x.size))
-        )
-        if len(names) != x.size:
-            raise InputError("one name per point is needed")
-        if x.size == 0:
-            raise InputError(f"There are no {what.lower()}s to put on the road network.")
-        bad = ~(np.isfinite(x) & np.isfinite(y))
-        if bad.any():
-            listed = ", ".join(f"'{names[i]}'" for i in np.flatnonzero(bad)[:5].tolist())
-            raise InputError(f"{what}s {listed} have no valid point geometry; fix or delete them.")
-        edge, frac, sx, sy, dist = self._nearest_on_edges(x, y)
-        if max_snap_m is not None:
-            far = np.flatnonzero(dist > max_snap_m)
-            if far.size:
-                raise InputError(_far_message(what, names, dist, far, max_snap_m))
-        return SnappedPoints(names, x, y, edge, frac, sx, sy, dist)
-
-    def _nearest_on_edges(self, x: np.ndarray, y: np.ndarray):
-        tree, sample_edge, spacing = self._snap_tree()
-        pts = np.column_stack((x, y))
-        d0, _ = tree.query(pts, k=1)
-        # Every edge within d0 of a point has a sample within d0 + spacing / 2 of it.
-        radius = d0 * (1 + 1e-9) + spacing * 0.5 + 1e-9
-        hits = tree.query_ball_point(pts, radius, return_sorted=False)
-        counts = np.fromiter((len(h) for h in hits), dtype=np.int64, count=len(hits))
-        cand_pt = np.repeat(np.arange(x.size), counts)
-        cand_edge = sample_edge[np.concatenate([np.asarray(h, np.int64) for h in hits])]
-        # Distinct (point, edge) pairs.
-        key = np.unique(cand_pt * self.edge_count + cand_edge)
-        cand_pt, cand_edge = np.divmod(key, self.edge_count)
-        t, qx, qy, d = self.project(x[cand_pt], y[cand_pt], cand_edge)
-        # Per point, the candidate with the smallest distance (ties: lowest edge id).
-        order = np.lexsort((cand_edge, d, cand_pt))
-        first = order[np.r_[True, cand_pt[order][1:] != cand_pt[order][:-1]]]
-        return cand_edge[first], t[first], qx[first], qy[first], d[first]
+        if self._snap_index is None:
+            self._snap_index = SnapIndex(self)
+        return snap_points(self, self._snap_index, x, y, names, max_snap_m, what)
 
     def project(self, x: np.ndarray, y: np.ndarray, edge: np.ndarray):
         """Nearest point of each ``edge`` to (x, y): fraction along it, coordinates, distance."""
@@ -409,21 +324,6 @@ class RoadNetwork:
         x = self.node_x[u] + fraction * (self.node_x[v] - self.node_x[u])
         y = self.node_y[u] + fraction * (self.node_y[v] - self.node_y[u])
         return x, y
-
-    def _snap_tree(self) -> tuple[cKDTree, np.ndarray, float]:
-        if self._snap_index is None:
-            length = self.edge_length_m
-            spacing = float(np.median(length)) if length.size else 1.0
-            spacing = max(spacing, 1e-6)
-            pieces = np.maximum(np.ceil(length / spacing).astype(np.int64), 1)
-            n = pieces + 1
-            edge = np.repeat(np.arange(self.edge_count), n)
-            starts = np.concatenate(([0], np.cumsum(n)[:-1]))
-            step = np.arange(edge.size) - np.repeat(starts, n)
-            frac = step / np.repeat(pieces, n)
-            sx, sy = self.point_at(edge, frac)
-            self._snap_index = (cKDTree(np.column_stack((sx, sy))), edge, spacing)
-        return self._snap_index
 
 
 def road_speed_table(
@@ -529,27 +429,3 @@ def _components(net: RoadNetwork) -> tuple[np.ndarray, tuple[NetworkComponent, .
         for k, c in enumerate(order.tolist())
     )
     return rank[label], comps
-
-
-def _km(metres: float) -> str:
-    """A distance in words: "850 m", "1 km", "3.4 km"."""
-    if metres >= 1000:
-        text = f"{metres / 1000:,.1f}"
-        return (text[:-2] if text.endswith(".0") else text) + " km"
-    return f"{metres:,.0f} m"
-
-
-def _far_message(what, names, dist, far, limit) -> str:
-    def one(i):
-        return f"{what} '{names[i]}' is {_km(float(dist[i]))} from the nearest road"
-
-    lead = one(int(far[0]))
-    more = ""
-    if far.size > 1:
-        others = ", ".join(f"'{names[i]}' ({_km(float(dist[i]))})" for i in far[1:5].tolist())
-        extra = f" and {far.size - 5} more" if far.size > 5 else ""
-        more = f" So are {others}{extra}."
-    return (
-        f"{lead} (limit {_km(float(limit))}): move it nearer a road or raise the snapping "
-        f"distance.{more}"
-    )

@@ -5,16 +5,18 @@ mode or one vehicle's speeds). Points come snapped to the network (``RoadNetwork
 each sits part-way along an edge, and a path starts with the partial edge from the point to
 either end of its edge (or runs straight along the edge to a point on the same edge).
 
-The graph is directed inside (both directions of an undirected road are stored), so one-way
-roads work; each query adds one virtual node per origin, joined to the two ends of its
-edge with the partial costs (plus the origin's start time), and runs scipy's Dijkstra from
-those virtual nodes. The snapping distance (point to road) is not part of the network times.
+Searches run on the network's junctions only: the shape vertices between two junctions are
+contracted into one arc per direction (core.network_chains), which makes each Dijkstra
+several times faster on real roads, and times at the shape vertices follow from the chains'
+prefix sums. The graph is directed (one-way roads work); each query adds one virtual node per
+origin, joined to the two ends of its chain with the partial costs (plus the origin's start
+time), and runs scipy's Dijkstra from those virtual nodes. The snapping distance (point to
+road) is not part of the network times.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
@@ -23,96 +25,21 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 
 from .errors import Cancelled, InputError
 from .network import RoadNetwork, SnappedPoints
+from .network_chains import Chains
+from .network_routes import Route, trace_route
+from .network_times import NetworkTimes, ODMatrix, along_edge
+
+__all__ = ["NetworkTimes", "ODMatrix", "Route", "Router"]
 
 _NONE = -9999  # scipy's "no predecessor"
 
 
-@dataclass
-class NetworkTimes:
-    """Minutes from the nearest source to every node (``inf`` where unreachable or beyond
-    ``max_minutes``) and the index of that source (−1 where unreachable).
-
-    ``edge_forward`` / ``edge_backward`` are the minutes of each edge u → v and v → u (inf
-    where closed), so that :meth:`at` gives the time at any point along an edge.
-    """
-
-    node_minutes: np.ndarray
-    node_source: np.ndarray
-    sources: SnappedPoints
-    start_minutes: np.ndarray
-    max_minutes: float | None
-    edge_u: np.ndarray
-    edge_v: np.ndarray
-    edge_forward: np.ndarray
-    edge_backward: np.ndarray
-
-    def at(self, edge: np.ndarray, fraction: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Minutes and source index at the points ``fraction`` along ``edge`` (arrays).
-
-        The earliest of: through either end node, or straight along the edge from a source
-        on the same edge. Times beyond ``max_minutes`` are inf (source −1).
-        """
-        edge = np.asarray(edge, dtype=np.int64)
-        f = np.asarray(fraction, dtype=np.float64)
-        u = self.edge_u[edge]
-        v = self.edge_v[edge]
-        via_u = self.node_minutes[u] + _part(f, self.edge_forward[edge])
-        via_v = self.node_minutes[v] + _part(1.0 - f, self.edge_backward[edge])
-        minutes = np.minimum(via_u, via_v)
-        source = np.where(via_u <= via_v, self.node_source[u], self.node_source[v])
-        src_edge = self.sources.edge
-        for k in np.flatnonzero(np.isin(src_edge, edge)).tolist():
-            on = edge == src_edge[k]
-            t = self.sources.fraction[k]
-            e = src_edge[k]
-            cost = _along(f[on] - t, self.edge_forward[e], self.edge_backward[e])
-            cost = cost + self.start_minutes[k]
-            better = cost < minutes[on]
-            idx = np.flatnonzero(on)[better]
-            minutes[idx] = cost[better]
-            source[idx] = k
-        if self.max_minutes is not None:
-            beyond = minutes > self.max_minutes
-            minutes[beyond] = np.inf
-            source[beyond] = -1
-        source[~np.isfinite(minutes)] = -1
-        return minutes, source.astype(np.int32)
-
-
-@dataclass
-class ODMatrix:
-    """``minutes[i, j]``: fastest time from origin i to destination j (inf: no road);
-    ``length_m[i, j]``: the length of that fastest path (metres; nan where no road).
-    Partial edges at both ends are included, snapping distances are not (see
-    ``with_snap_legs``)."""
-
-    minutes: np.ndarray
-    length_m: np.ndarray
-    origins: SnappedPoints
-    destinations: SnappedPoints
-
-    def with_snap_legs(self) -> np.ndarray:
-        """Path lengths plus the snapping distances of both ends (point → road → point)."""
-        return (
-            self.length_m + self.origins.distance_m[:, None] + self.destinations.distance_m[None, :]
-        )
-
-
-@dataclass
-class Route:
-    """The fastest path from one snapped point to another, as drawn along the roads."""
-
-    x: np.ndarray
-    y: np.ndarray
-    length_m: float
-    minutes: float
-    edges: np.ndarray  # edges used in order (the partial first and last included)
-    origin: str
-    destination: str
-
-
 class Router:
-    """Fastest paths on ``network`` with ``edge_minutes`` (minutes per edge, inf = closed)."""
+    """Fastest paths on ``network`` with ``edge_minutes`` (minutes per edge, inf = closed).
+
+    Searches run on the contracted graph of junctions and chains (core.network_chains); times
+    to the shape vertices in between follow from the chains' prefix sums.
+    """
 
     def __init__(self, network: RoadNetwork, edge_minutes: np.ndarray):
         minutes = np.asarray(edge_minutes, dtype=np.float64).ravel()
@@ -129,19 +56,17 @@ class Router:
         self.backward = np.where(ow <= 0, minutes, np.inf)
         n = network.node_count
         fu, fv = network.edge_u, network.edge_v
-        ok_f = np.isfinite(self.forward)
-        ok_b = np.isfinite(self.backward)
-        self._tail = np.concatenate((fu[ok_f], fv[ok_b]))
-        self._head = np.concatenate((fv[ok_f], fu[ok_b]))
-        self._cost = np.concatenate((self.forward[ok_f], self.backward[ok_b]))
-        self._arc_edge = np.concatenate((np.flatnonzero(ok_f), np.flatnonzero(ok_b)))
-        open_edge = ok_f | ok_b
+        self._open = np.isfinite(self.forward) | np.isfinite(self.backward)
         graph = csr_matrix(
-            (np.ones(int(open_edge.sum()), np.int8), (fu[open_edge], fv[open_edge])),
+            (np.ones(int(self._open.sum()), np.int8), (fu[self._open], fv[self._open])),
             shape=(n, n),
         )
         _, self.node_component = connected_components(graph, directed=False)
-        self._arcs = _ArcLengths(self)
+        self.chains = Chains(network, self.forward, self.backward)
+        lo, hi = np.minimum(fu, fv), np.maximum(fu, fv)
+        key = lo * n + hi
+        order = np.argsort(key)
+        self._pair_key, self._pair_edge = key[order], order
 
     @classmethod
     def for_mode(
@@ -154,23 +79,28 @@ class Router:
         return cls(network, network.edge_minutes(speeds_kmh, mode))
 
     # -- graph with virtual origins ---------------------------------------------------------
-    def _graph(self, origins: SnappedPoints, start: np.ndarray) -> csr_matrix:
-        net = self.network
-        n = net.node_count
+    def _graph(self, origins: SnappedPoints, start: np.ndarray) -> tuple[csr_matrix, np.ndarray]:
+        """The contracted graph plus one virtual node per origin (index J + k), joined to the
+        two ends of its chain; and, per origin, the side (0 a, 1 b) taken on a loop chain."""
+        ch = self.chains
+        nj = ch.junction_count
         k = len(origins)
-        e = origins.edge
-        t = origins.fraction
-        virtual = n + np.arange(k)
-        back = start + _part(t, self.backward[e])
-        ahead = start + _part(1.0 - t, self.forward[e])
-        tails = [self._tail, virtual, virtual]
-        heads = [self._head, net.edge_u[e], net.edge_v[e]]
-        costs = [self._cost, back, ahead]
-        tail = np.concatenate(tails)
-        head = np.concatenate(heads)
-        cost = np.concatenate(costs)
+        to_a, to_b, _, _ = ch.point_costs(
+            origins.edge, origins.fraction, self.forward, self.backward
+        )
+        c = ch.edge_chain[origins.edge]
+        a, b = ch.a[c], ch.b[c]
+        loop = a == b
+        loop_side = (loop & (to_b < to_a)).astype(np.int8)
+        cost_a = np.where(loop, np.minimum(to_a, to_b), to_a) + start
+        cost_b = np.where(loop, np.inf, to_b) + start
+        virtual = nj + np.arange(k)
+        tail = np.concatenate((ch.arc_tail, virtual, virtual))
+        head = np.concatenate((ch.arc_head, a, b))
+        cost = np.concatenate((ch.arc_cost, cost_a, cost_b))
         ok = np.isfinite(cost)
-        return csr_matrix((cost[ok], (tail[ok], head[ok])), shape=(n + k, n + k))
+        graph = csr_matrix((cost[ok], (tail[ok], head[ok])), shape=(nj + k, nj + k))
+        return graph, loop_side
 
     def _start(self, points: SnappedPoints, start_minutes) -> np.ndarray:
         if start_minutes is None:
@@ -190,17 +120,57 @@ class Router:
         """Minutes from the nearest source to every node (multi-source Dijkstra)."""
         start = self._start(sources, start_minutes)
         limit = _limit(max_minutes)
-        n = self.network.node_count
-        graph = self._graph(sources, start)
+        ch = self.chains
+        nj = ch.junction_count
+        graph, _ = self._graph(sources, start)
         dist, _, src = dijkstra(
             graph,
-            indices=n + np.arange(len(sources)),
+            indices=nj + np.arange(len(sources)),
             min_only=True,
             return_predecessors=True,
             limit=limit,
         )
-        node_minutes = dist[:n].copy()
-        node_source = np.where(src[:n] >= 0, src[:n] - n, -1).astype(np.int32)
+        dj = dist[:nj]
+        sj = np.where(src[:nj] >= 0, src[:nj] - nj, -1).astype(np.int32)
+        n = self.network.node_count
+        node_minutes = np.full(n, np.inf)
+        node_source = np.full(n, -1, dtype=np.int32)
+        node_minutes[ch.junction_nodes] = dj
+        node_source[ch.junction_nodes] = sj
+        # Shape vertices: from either end of their chain, or from a source on the chain.
+        inner = ch.size > 1
+        cid = np.repeat(np.flatnonzero(inner), ch.size[inner] - 1)
+        pos = (
+            ch.pos_off[cid]
+            + (
+                np.arange(cid.size)
+                - np.repeat(
+                    np.cumsum(ch.size[inner] - 1) - (ch.size[inner] - 1), ch.size[inner] - 1
+                )
+            )
+            + 1
+        )
+        via_a = dj[ch.a[cid]] + ch.fwd_before[pos]
+        via_b = dj[ch.b[cid]] + ch.back_after[pos]
+        t = np.minimum(via_a, via_b)
+        s = np.where(via_a <= via_b, sj[ch.a[cid]], sj[ch.b[cid]])
+        src_chain = ch.edge_chain[sources.edge]
+        for k in np.flatnonzero(inner[src_chain]).tolist():
+            c = src_chain[k]  # cid is sorted: the chain's shape vertices are one run
+            on = np.arange(np.searchsorted(cid, c), np.searchsorted(cid, c, side="right"))
+            cost = start[k] + self._from_point_to_positions(
+                sources.edge[k], sources.fraction[k], pos[on]
+            )
+            better = cost < t[on]
+            t[on[better]] = cost[better]
+            s[on[better]] = k
+        node_minutes[ch.nodes[pos]] = t
+        node_source[ch.nodes[pos]] = s
+        if limit < math.inf:
+            beyond = node_minutes > limit
+            node_minutes[beyond] = np.inf
+            node_source[beyond] = -1
+        node_source[~np.isfinite(node_minutes)] = -1
         return NetworkTimes(
             node_minutes,
             node_source,
@@ -229,22 +199,22 @@ class Router:
         """
         dest = origins if destinations is None else destinations
         limit = _limit(max_minutes)
-        n = self.network.node_count
-        graph = self._graph(origins, np.zeros(len(origins)))
+        nj = self.chains.junction_count
+        graph, loop_side = self._graph(origins, np.zeros(len(origins)))
         minutes = np.empty((len(origins), len(dest)))
         length = np.full((len(origins), len(dest)), np.nan)
-        block = 32
+        block = 64
         for lo in range(0, len(origins), block):
             if cancel is not None and cancel():
                 raise Cancelled("Origin–destination matrix cancelled.")
             rows = np.arange(lo, min(lo + block, len(origins)))
-            dist, pred = dijkstra(graph, indices=n + rows, return_predecessors=True, limit=limit)
-            m, end, direct = self._to_points(dist, rows, origins, dest)
+            dist, pred = dijkstra(graph, indices=nj + rows, return_predecessors=True, limit=limit)
+            m, side, direct = self._to_points(dist, rows, origins, dest)
             minutes[rows] = m
             if lengths:
-                length[rows] = self._lengths(pred, m, end, direct, rows, origins, dest)
+                length[rows] = self._lengths(pred, m, side, direct, rows, origins, dest, loop_side)
             if progress is not None:
-                progress(100.0 * rows[-1] / max(len(origins), 1))
+                progress(100.0 * (rows[-1] + 1) / max(len(origins), 1))
         if limit < math.inf:
             minutes[minutes > limit] = np.inf
             length[~np.isfinite(minutes)] = np.nan
@@ -261,17 +231,24 @@ class Router:
         for a, b in legs:
             if not (0 <= a < len(points) and 0 <= b < len(points)):
                 raise InputError(f"route leg ({a}, {b}) names a point outside 0..{len(points)}")
-        n = self.network.node_count
-        graph = self._graph(points, np.zeros(len(points)))
+        nj = self.chains.junction_count
+        graph, loop_side = self._graph(points, np.zeros(len(points)))
         out: dict[tuple[int, int], Route] = {}
         for a in sorted({a for a, _ in legs}):
-            dist, pred = dijkstra(graph, indices=n + a, return_predecessors=True)
-            targets = sorted({b for x, b in legs if x == a})
-            tgt = np.asarray(targets)
-            m, end, direct = self._to_points(dist[None, :], np.array([a]), points, points, tgt)
-            for j, b in enumerate(targets):
-                out[(a, b)] = self._trace(
-                    pred, points, a, b, float(m[0, j]), int(end[0, j]), bool(direct[0, j])
+            dist, pred = dijkstra(graph, indices=nj + a, return_predecessors=True)
+            targets = np.asarray(sorted({b for x, b in legs if x == a}))
+            m, side, direct = self._to_points(dist[None, :], np.array([a]), points, points, targets)
+            for j, b in enumerate(targets.tolist()):
+                out[(a, b)] = trace_route(
+                    self,
+                    pred,
+                    points,
+                    a,
+                    b,
+                    float(m[0, j]),
+                    int(side[0, j]),
+                    bool(direct[0, j]),
+                    int(loop_side[a]),
                 )
         return [out[leg] for leg in legs]
 
@@ -311,148 +288,117 @@ class Router:
         )
 
     # -- internals --------------------------------------------------------------------------
+    def _from_point_to_positions(self, edge: int, fraction: float, pos: np.ndarray) -> np.ndarray:
+        """Minutes from a point on a (two-way, several-edge) chain to positions of that chain."""
+        ch = self.chains
+        c, k, s = ch.locate(np.array([edge]), np.array([fraction]))
+        c, k, s = int(c[0]), int(k[0]), float(s[0])
+        along = ch.edge_dir[edge] > 0
+        cf = self.forward[edge] if along else self.backward[edge]
+        cb = self.backward[edge] if along else self.forward[edge]
+        p = ch.pos_off[c] + k
+        ahead = pos > p  # positions after the point's edge start
+        g = ch.fwd_before[p] + s * cf  # a → point
+        h = ch.back_before[p] + s * cb  # point → a
+        return np.where(ahead, ch.fwd_before[pos] - g, h - ch.back_before[pos])
+
+    def _direct(self, e1, f1, e2, f2) -> tuple[np.ndarray, np.ndarray]:
+        """Minutes and metres straight along a chain between pairs of points on it."""
+        ch = self.chains
+        net = self.network
+        _, k1, s1 = ch.locate(e1, f1)
+        c2, k2, s2 = ch.locate(e2, f2)
+        same = e1 == e2
+        minutes = np.where(same, along_edge(f2 - f1, self.forward[e1], self.backward[e1]), np.inf)
+        length = np.abs(f2 - f1) * net.edge_length_m[e1]
+        other = np.flatnonzero(~same)
+        if other.size:
+            a, b = e1[other], e2[other]
+            p1 = ch.pos_off[c2[other]] + k1[other]
+            p2 = ch.pos_off[c2[other]] + k2[other]
+            al1, al2 = ch.edge_dir[a] > 0, ch.edge_dir[b] > 0
+            cf1 = np.where(al1, self.forward[a], self.backward[a])
+            cb1 = np.where(al1, self.backward[a], self.forward[a])
+            cf2 = np.where(al2, self.forward[b], self.backward[b])
+            cb2 = np.where(al2, self.backward[b], self.forward[b])
+            ahead = k2[other] > k1[other]
+            fwd = ch.fwd_before[p2] + s2[other] * cf2 - ch.fwd_before[p1] - s1[other] * cf1
+            back = ch.back_before[p1] + s1[other] * cb1 - ch.back_before[p2] - s2[other] * cb2
+            minutes[other] = np.where(ahead, fwd, back)
+            l1 = ch.len_before[p1] + s1[other] * net.edge_length_m[a]
+            l2 = ch.len_before[p2] + s2[other] * net.edge_length_m[b]
+            length[other] = np.abs(l2 - l1)
+        return minutes, length
+
     def _to_points(self, dist, rows, origins, dest, cols=None):
-        """Times from origins ``rows`` to destination points (all, or ``cols``): the best of
-        entering the destination's edge at u, at v, or (same edge) going straight there."""
+        """Minutes from origins ``rows`` to destination points (all, or ``cols``): the best of
+        entering the destination's chain at a, at b, or (same chain) going straight there.
+        Also the side entered (0 a, 1 b) and whether the way is straight."""
+        ch = self.chains
         cols = np.arange(len(dest)) if cols is None else np.asarray(cols)
         e = dest.edge[cols]
         s = dest.fraction[cols]
-        net = self.network
-        via_u = dist[:, net.edge_u[e]] + _part(s, self.forward[e])
-        via_v = dist[:, net.edge_v[e]] + _part(1.0 - s, self.backward[e])
-        m = np.minimum(via_u, via_v)
-        end = np.where(via_u <= via_v, net.edge_u[e][None, :], net.edge_v[e][None, :])
+        _, _, from_a, from_b = ch.point_costs(e, s, self.forward, self.backward)
+        c = ch.edge_chain[e]
+        via_a = dist[:, ch.a[c]] + from_a
+        via_b = dist[:, ch.b[c]] + from_b
+        m = np.minimum(via_a, via_b)
+        side = (via_b < via_a).astype(np.int8)
         direct = np.zeros(m.shape, dtype=bool)
-        same = origins.edge[rows][:, None] == e[None, :]
+        oe = origins.edge[rows]
+        same = (ch.edge_chain[oe][:, None] == c[None, :]) & (c[None, :] >= 0)
         if same.any():
             i, j = np.nonzero(same)
-            d = s[j] - origins.fraction[rows][i]
-            ee = e[j]
-            cost = _along(d, self.forward[ee], self.backward[ee])
+            cost, _ = self._direct(oe[i], origins.fraction[rows][i], e[j], s[j])
             better = cost <= m[i, j]
             m[i[better], j[better]] = cost[better]
             direct[i[better], j[better]] = True
-        return m, end, direct
+        return m, side, direct
 
-    def _lengths(self, pred, m, end, direct, rows, origins, dest) -> np.ndarray:
-        """Length of each fastest path: trace the predecessor trees in lockstep."""
+    def _lengths(self, pred, m, side, direct, rows, origins, dest, loop_side) -> np.ndarray:
+        """Length of each fastest path (the tree of junction predecessors, summed)."""
+        ch = self.chains
         net = self.network
-        n = net.node_count
+        nj = ch.junction_count
         length = np.full(m.shape, np.nan)
-        e = dest.edge
-        s = dest.fraction
-        # The partial edge at the destination end.
-        tail = np.where(end == net.edge_u[e][None, :], s, 1.0 - s) * net.edge_length_m[e]
         reach = np.isfinite(m)
         dd = reach & direct
         if dd.any():
             i, j = np.nonzero(dd)
-            length[i, j] = np.abs(s[j] - origins.fraction[rows][i]) * net.edge_length_m[e[j]]
-        via = reach & ~direct
-        i, j = np.nonzero(via)
-        cur = end[i, j].astype(np.int64)
-        acc = tail[i, j].copy()
-        active = np.arange(i.size)
-        while active.size:
-            p = pred[i[active], cur[active]].astype(np.int64)
-            home = (p >= n) | (p == _NONE)
-            if home.any():
-                # Reached from the virtual origin: add the partial edge at the origin end.
-                fin = active[home]
-                k = rows[i[fin]]
-                oe = origins.edge[k]
-                part = np.where(
-                    cur[fin] == net.edge_u[oe], origins.fraction[k], 1.0 - origins.fraction[k]
-                )
-                acc[fin] += part * net.edge_length_m[oe]
-                active = active[~home]
-                p = p[~home]
-            acc[active] += self._arcs.length(p, cur[active])
-            cur[active] = p
+            _, ln = self._direct(
+                origins.edge[rows][i], origins.fraction[rows][i], dest.edge[j], dest.fraction[j]
+            )
+            length[i, j] = ln
+        la_d, lb_d = ch.point_lengths(dest.edge, dest.fraction, net.edge_length_m)
+        la_o, lb_o = ch.point_lengths(origins.edge, origins.fraction, net.edge_length_m)
+        # Metres from the origin to every junction along its tree, by pointer jumping: each
+        # junction points to its predecessor (a root: to a sentinel, holding the way from the
+        # origin to that first junction), and sums double their reach each round.
+        r = rows.size
+        parent = pred[:, :nj].astype(np.int64)
+        acc = np.zeros((r, nj + 1))
+        node = np.broadcast_to(np.arange(nj), (r, nj))
+        real = (parent >= 0) & (parent < nj)
+        acc[:, :nj][real] = ch.arc_length[ch.arc(parent[real], node[real])]
+        root = parent >= nj
+        if root.any():
+            ri, rj = np.nonzero(root)
+            k = rows[ri]
+            oc = ch.edge_chain[origins.edge[k]]
+            at_b = np.where(ch.a[oc] == ch.b[oc], loop_side[k] == 1, rj == ch.b[oc])
+            acc[ri, rj] = np.where(at_b, lb_o[k], la_o[k])
+        parent = np.where(real, parent, nj)
+        parent = np.concatenate((parent, np.full((r, 1), nj)), axis=1)
+        while (parent[:, :nj] != nj).any():
+            acc += np.take_along_axis(acc, parent, axis=1)
+            parent = np.take_along_axis(parent, parent, axis=1)
+        dc = ch.edge_chain[dest.edge]
+        i, j = np.nonzero(reach & ~direct)
+        sd = side[i, j]
+        end = np.where(sd == 0, ch.a[dc[j]], ch.b[dc[j]]).astype(np.int64)
+        acc = acc[i, end] + np.where(sd == 0, la_d[j], lb_d[j])
         length[i, j] = acc
         return length
-
-    def _trace(self, pred, points, a, b, minutes, end, direct) -> Route:
-        net = self.network
-        name_a, name_b = points.names[a], points.names[b]
-        if not math.isfinite(minutes):
-            ca = int(net.node_component[net.edge_u[points.edge[a]]])
-            cb = int(net.node_component[net.edge_u[points.edge[b]]])
-            where = (
-                f"'{name_a}' is on {net.describe(ca)} and '{name_b}' on {net.describe(cb)}"
-                if ca != cb
-                else "a one-way or closed road is in the way"
-            )
-            raise InputError(f"No road leads from '{name_a}' to '{name_b}': {where}.")
-        ax, ay = points.snap_x[a], points.snap_y[a]
-        bx, by = points.snap_x[b], points.snap_y[b]
-        if direct:
-            length = (
-                abs(points.fraction[b] - points.fraction[a]) * net.edge_length_m[points.edge[a]]
-            )
-            return Route(
-                np.array([ax, bx]),
-                np.array([ay, by]),
-                float(length),
-                minutes,
-                np.array([points.edge[a]]),
-                name_a,
-                name_b,
-            )
-        n = net.node_count
-        nodes = [end]
-        while True:
-            p = int(pred[nodes[-1]])
-            if p == _NONE or p >= n:
-                break
-            nodes.append(p)
-        nodes.reverse()
-        nodes_arr = np.asarray(nodes, dtype=np.int64)
-        xs = np.concatenate(([ax], net.node_x[nodes_arr], [bx]))
-        ys = np.concatenate(([ay], net.node_y[nodes_arr], [by]))
-        edges = self._arcs.edges(nodes_arr)
-        edges = np.concatenate(([points.edge[a]], edges, [points.edge[b]]))
-        keep = np.r_[True, (np.diff(xs) != 0) | (np.diff(ys) != 0)]
-        xs, ys = xs[keep], ys[keep]
-        length = float(np.hypot(np.diff(xs), np.diff(ys)).sum())
-        return Route(xs, ys, length, minutes, edges, name_a, name_b)
-
-
-class _ArcLengths:
-    """The edge (and its length) of a directed arc tail → head between real nodes."""
-
-    def __init__(self, router: Router):
-        self.n = router.network.node_count
-        key = router._tail * self.n + router._head
-        order = np.argsort(key, kind="stable")
-        self.key = key[order]
-        self.edge = router._arc_edge[order]
-        self.metres = router.network.edge_length_m[self.edge]
-
-    def _find(self, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
-        pos = np.searchsorted(self.key, tail * self.n + head)
-        return np.minimum(pos, max(self.key.size - 1, 0))
-
-    def length(self, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
-        return self.metres[self._find(tail, head)]
-
-    def edges(self, nodes: np.ndarray) -> np.ndarray:
-        if nodes.size < 2:
-            return np.empty(0, np.int64)
-        return self.edge[self._find(nodes[:-1], nodes[1:])]
-
-
-def _part(fraction, minutes) -> np.ndarray:
-    """Minutes for a fraction of an edge; no distance costs nothing, even on a closed edge."""
-    fraction = np.asarray(fraction, dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        return np.where(fraction > 0, fraction * minutes, 0.0)
-
-
-def _along(d: np.ndarray, forward, backward) -> np.ndarray:
-    """Minutes to move ``d`` (a signed fraction of an edge, + towards v) along the edge."""
-    d = np.asarray(d, dtype=np.float64)
-    return np.where(d >= 0, _part(d, forward), _part(-d, backward))
 
 
 def _limit(max_minutes: float | None) -> float:

@@ -130,6 +130,27 @@ def test_route_length_and_minutes_agree_with_the_matrix():
         assert minutes == pytest.approx(route.minutes, rel=1e-9, abs=1e-9)
 
 
+def test_rings_loops_and_stems_match_the_explicit_graph():
+    ring = line((0, 0), (500, -50), (1000, 0), (1050, 500), (1000, 1000), (0, 1000), (0, 0))
+    stem = line((5000, 0), (5500, 30), (6000, 0))
+    loop = line((6000, 0), (6500, 500), (7000, 0), (6500, -500), (6000, 0))
+    spur = line((6000, 0), (6000, -900))  # makes (6000, 0) a junction with a loop on it
+    net = RoadNetwork.from_polylines([ring, stem, loop, spur], [1, 2, 3, 1])
+    router = Router.for_mode(net, "vehicle")
+    x = [10, 990, 20, 600, 5200, 6400, 6900, 6600, 6010, 6000]
+    y = [-5, 5, 990, 990, 5, 420, -50, -420, -500, 0]
+    pts = net.snap(x, y, [f"p{i}" for i in range(len(x))], max_snap_m=None)
+    od = router.od_matrix(pts)
+    ref = reference_od(net, router.forward, router.backward, pts)
+    np.testing.assert_allclose(od.minutes, ref, rtol=1e-10, atol=1e-10)
+    legs = [(i, j) for i in range(len(x)) for j in range(len(x)) if np.isfinite(ref[i, j])]
+    for (i, j), route in zip(legs, router.routes(pts, legs)):
+        assert route.length_m == pytest.approx(od.length_m[i, j], rel=1e-9, abs=1e-6)
+        assert route.minutes == pytest.approx(ref[i, j], rel=1e-10, abs=1e-10)
+    times = router.times_from(pts.subset([5]))
+    np.testing.assert_allclose(times.at(pts.edge, pts.fraction)[0], ref[5], rtol=1e-10, atol=1e-10)
+
+
 def test_t_junction_by_hand():
     # Paved 0–2000 m along y = 0, gravel spur up x = 1000.
     net = RoadNetwork.from_polylines(
