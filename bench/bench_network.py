@@ -8,7 +8,10 @@ on the same lines and speeds:
 * building the graph (ours: RoadNetwork + Router; QGIS: makeGraph);
 * one-to-all fastest times from a junction: time, and agreement at every junction;
 * an OD matrix for 200 stops (ours, with and without path lengths) against 200 QGIS
-  one-to-all Dijkstras (measured on 20 and scaled), and one route polyline per leg.
+  one-to-all Dijkstras (measured on 20 and scaled), and one route polyline per leg;
+* reading 100k one-segment features, and a reprojected read;
+* road, then off road (core.network_access) on a 100 m grid of the county (1.5M cells):
+  one site within 60 minutes, and all stops without a limit (no peer for this).
 
     .venv/bin/python bench/bench_network.py [--spacing 1300 --stops 200]
 
@@ -93,6 +96,7 @@ def main() -> None:
     parser.add_argument("--spacing", type=float, default=1300.0, help="junction spacing (m)")
     parser.add_argument("--stops", type=int, default=200)
     parser.add_argument("--qgis-sources", type=int, default=20)
+    parser.add_argument("--single-features", type=int, default=100_000)
     args = parser.parse_args()
 
     from qgis.analysis import (
@@ -236,6 +240,50 @@ def main() -> None:
     length_ok = max(abs(r.length_m - od.length_m[a, b]) for r, (a, b) in zip(routes, legs))
     rows.append(
         (f"{len(legs)} route polylines", t_routes, None, f"max |length − OD| {length_ok:.1e} m")
+    )
+
+    # -- reading one-segment features (the most per-feature work per vertex) ----------------
+    singles = [ln[i : i + 2] for ln in lines for i in range(len(ln) - 1)]
+    singles = (singles * (args.single_features // len(singles) + 1))[: args.single_features]
+    single_layer = memory_layer(singles, np.full(len(singles), 2))
+    _, t_single = timed(
+        lambda: read_road_layer(single_layer, crs, QgsCoordinateTransformContext(), "kind")
+    )
+    rows.append((f"read {len(singles):,} one-segment features", t_single, None, ""))
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    _, t_reproj = timed(
+        lambda: read_road_layer(layer, wgs84, QgsCoordinateTransformContext(), "kind")
+    )
+    rows.append(("read road layer, reprojected", t_reproj, None, "to EPSG:4326"))
+
+    # -- road, then off road, on a 100 m grid of the whole county -----------------------------
+    from mps_planner.core.grid import AnalysisGrid
+    from mps_planner.core.network_access import access_times
+    from mps_planner.core.traveltime import CostGrid
+
+    cell = 100.0
+    shape = (int(HEIGHT // cell), int(WIDTH // cell))
+    grid = AnalysisGrid("", (X0, cell, 0.0, Y0 + HEIGHT, 0.0, -cell), shape)
+    speed = rng.uniform(3.0, 6.0, shape)  # walking off road, km/h
+    cost = CostGrid.from_speed(speed, cell)
+    one = stops.subset([0])
+    acc60, t_60 = timed(lambda: access_times(router, one, grid, cost, max_minutes=60.0))
+    rows.append(
+        (
+            "road+off-road, 1 site, 60 min",
+            t_60,
+            None,
+            f"{shape[0] * shape[1]:,} cells, {len(acc60.road_cells):,} road cells seeded",
+        )
+    )
+    acc_all, t_all = timed(lambda: access_times(router, stops, grid, cost))
+    rows.append(
+        (
+            f"road+off-road, {args.stops} sites, no limit",
+            t_all,
+            None,
+            f"{len(acc_all.road_cells):,} road cells seeded",
+        )
     )
 
     print(f"{'step':34s} {'ours (s)':>10s} {'QGIS (s)':>10s} {'QGIS/ours':>10s}  notes")
