@@ -44,16 +44,26 @@ class NetworkTimes:
         minutes = np.minimum(via_u, via_v)
         source = np.where(via_u <= via_v, self.node_source[u], self.node_source[v])
         src_edge = self.sources.edge
-        for k in np.flatnonzero(np.isin(src_edge, edge)).tolist():
-            on = edge == src_edge[k]
-            t = self.sources.fraction[k]
-            e = src_edge[k]
-            cost = along_edge(f[on] - t, self.edge_forward[e], self.edge_backward[e])
-            cost = cost + self.start_minutes[k]
-            better = cost < minutes[on]
-            idx = np.flatnonzero(on)[better]
-            minutes[idx] = cost[better]
-            source[idx] = k
+        hit = np.flatnonzero(np.isin(src_edge, edge))
+        if hit.size:
+            order = np.argsort(edge, kind="stable")
+            sorted_edge = edge[order]
+            for k in hit.tolist():
+                e = src_edge[k]
+                idx = order[
+                    np.searchsorted(sorted_edge, e) : np.searchsorted(sorted_edge, e, "right")
+                ]
+                cost = (
+                    along_edge(
+                        f[idx] - self.sources.fraction[k],
+                        self.edge_forward[e],
+                        self.edge_backward[e],
+                    )
+                    + self.start_minutes[k]
+                )
+                better = cost < minutes[idx]
+                minutes[idx[better]] = cost[better]
+                source[idx[better]] = k
         if self.max_minutes is not None:
             beyond = minutes > self.max_minutes
             minutes[beyond] = np.inf

@@ -192,6 +192,7 @@ def test_raster_and_network_outputs(provider, roads, speed, grid, tmp_path):
     piece = [f for f in feats if f["component"] != 0]
     assert piece and all(f["minutes"] is None for f in piece)
     assert {f["road_class"] for f in piece} == {"track"}
+    assert {f["road_fid"] for f in piece} == {max(f.id() for f in roads.getFeatures())}
     assert any("'motorway' (1)" in w for w in feedback.warnings)
 
 

@@ -110,7 +110,9 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
             "source's snap leg is crossed off road, then the road is driven, then the way "
             "from the road goes over the off-road speeds; OUTPUT_NETWORK, the road segments "
             "with minutes (earliest on the segment), from_min/to_min at their ends, the "
-            "nearest source and the network component (0 = the main network).\n\n"
+            "nearest source, the road feature it comes from (road_fid) and the network "
+            "component (0 = the main network; a source on another piece reaches only that "
+            "piece, as the log says).\n\n"
             "The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is "
             "in metres, else in the UTM zone of the roads."
         )
@@ -329,6 +331,7 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
         fields = QgsFields()
         for name, kind in (
             ("edge", QVariant.Int),
+            ("road_fid", QVariant.LongLong),
             ("road_class", QVariant.String),
             ("length_m", QVariant.Double),
             ("minutes", QVariant.Double),
@@ -343,7 +346,7 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_NETWORK))
-        _write_network(sink, network, net_times, feedback)
+        _write_network(sink, network, net_times, layer.feature_ids, feedback)
         results[self.OUTPUT_NETWORK] = sink_id
 
         for key in (self.OUTPUT, self.OUTPUT_NETWORK):
@@ -354,7 +357,7 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
         return results
 
 
-def _write_network(sink, network: RoadNetwork, times, feedback) -> None:
+def _write_network(sink, network: RoadNetwork, times, road_fids, feedback) -> None:
     """One line feature per road segment with its times (NULL where not reached)."""
     u, v = network.edge_u, network.edge_v
     t_u = times.node_minutes[u]
@@ -372,6 +375,7 @@ def _write_network(sink, network: RoadNetwork, times, feedback) -> None:
         for c in network.edge_class.tolist()
     ]
     comp = network.edge_component.tolist()
+    fids = road_fids[network.edge_line].tolist()
     x, y = network.node_x, network.node_y
     batch: list[QgsFeature] = []
     total = network.edge_count
@@ -386,6 +390,7 @@ def _write_network(sink, network: RoadNetwork, times, feedback) -> None:
         feature.setAttributes(
             [
                 k,
+                fids[k],
                 classes[k],
                 float(network.edge_length_m[k]),
                 float(earliest[k]) if ok else None,
