@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import InputError
-from ...core.landcover import ROAD_CLASSES, TRAVEL_MODES
+from ...core.landcover import ROAD_CLASSES, ROAD_SPEEDS_KMH, TRAVEL_MODES
 from ...core.network import RoadNetwork
 from ...core.network_access import access_times
 from ...core.network_paths import Router
@@ -99,12 +99,12 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
             "their Chinese names or 1/2/3; CLASS_MAP maps other values, e.g. "
             "'primary=paved, residential=gravel'; unknown values get DEFAULT_CLASS and are "
             "listed in the log); SOURCES, points (sites, depots) with an optional NAME_FIELD; "
-            "MODE, whose road speeds are used (km/h: vehicle 60/40/25, riding 40/30/20, "
-            "walking 5/5/4.5 for paved/gravel/track); OFFROAD_SPEED, an optional raster of "
+            "MODE, whose road speeds are used (km/h for {classes}: {speeds}); "
+            "OFFROAD_SPEED, an optional raster of "
             "km/h for the leg from the road to each cell (0 or NoData = impassable); "
             "MAX_MINUTES, the time limit (0 = none); MAX_SNAP, the largest distance in "
-            "metres from a source to the nearest road (a source farther away is named in "
-            "the error).\n\n"
+            "metres from a source to the nearest road (0 = no limit; a source farther away "
+            "is named in the error).\n\n"
             "Outputs: OUTPUT, a raster on the grid of OFFROAD_SPEED with minutes (Float32, "
             "NoData −1 where not reached; written only when OFFROAD_SPEED is given): each "
             "source's snap leg is crossed off road, then the road is driven, then the way "
@@ -115,6 +115,12 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
             "piece, as the log says).\n\n"
             "The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is "
             "in metres, else in the UTM zone of the roads."
+        ).format(
+            classes="/".join(ROAD_CLASSES),
+            speeds="; ".join(
+                f"{mode} " + "/".join(f"{ROAD_SPEEDS_KMH[mode][c]:g}" for c in ROAD_CLASSES)
+                for mode in TRAVEL_MODES
+            ),
         )
 
     def initAlgorithm(self, config=None):
@@ -186,7 +192,7 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_SNAP,
-                self.tr("Largest distance from a source to the road (metres)"),
+                self.tr("Largest distance from a source to the road (metres; 0 = no limit)"),
                 QgsProcessingParameterNumber.Double,
                 1000.0,
                 minValue=0.0,
@@ -219,7 +225,7 @@ class NetworkTravelTimeAlgorithm(MpsAlgorithm):
         mode = TRAVEL_MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         speed_layer = self.parameterAsRasterLayer(parameters, self.OFFROAD_SPEED, context)
         max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context) or None
-        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context) or None
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if speed_layer is not None and dest and Path(dest).suffix.lower() not in _WRITABLE:
             raise InputError(
