@@ -214,3 +214,60 @@ def style_outline(layer: QgsVectorLayer, colour: str = "#222222", width: float =
     )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.triggerRepaint()
+
+
+# Travel-time bands (minutes): green (near) to purple (far), readable in print.
+MINUTE_BREAKS = (10, 15, 30, 45, 60, 90, 120)
+MINUTE_COLOURS = ("#1A9850", "#66BD63", "#A6D96A", "#FEE08B", "#FDAE61", "#F46D43", "#9E0142")
+
+
+def _minute_bands(max_minutes: float | None) -> list[tuple[float, float, str]]:
+    """(lower, upper, colour) per band up to ``max_minutes`` (or the last break)."""
+    top = max_minutes if max_minutes and max_minutes > 0 else MINUTE_BREAKS[-1]
+    bands = []
+    lower = 0.0
+    for value, colour in zip(MINUTE_BREAKS, MINUTE_COLOURS):
+        upper = min(float(value), top)
+        bands.append((lower, upper, colour))
+        lower = upper
+        if upper >= top:
+            break
+    if lower < top:
+        bands.append((lower, float(top), "#5E3C99"))
+    return bands
+
+
+def style_travel_minutes(layer: QgsRasterLayer, max_minutes: float | None = None) -> None:
+    """Minutes per cell in bands (≤ 10, ≤ 15, ≤ 30, …); unreached cells (NoData) transparent."""
+    items = [
+        QgsColorRampShader.ColorRampItem(upper, QColor(colour), f"{lower:g}–{upper:g} min")
+        for lower, upper, colour in _minute_bands(max_minutes)
+    ]
+    items.append(QgsColorRampShader.ColorRampItem(float("inf"), QColor(94, 60, 153), "more"))
+    ramp = QgsColorRampShader()
+    ramp.setColorRampType(QgsColorRampShader.Discrete)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0)
+    renderer.setClassificationMax(items[-2].value)
+    layer.setRenderer(renderer)
+    layer.setOpacity(0.75)
+    layer.triggerRepaint()
+
+
+def style_network_minutes(
+    layer: QgsVectorLayer, field: str = "minutes", max_minutes: float | None = None
+) -> None:
+    """Road segments coloured by the minutes in ``field``; unreached segments (NULL) are not
+    drawn, so the roads layer underneath shows them."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    ranges = []
+    for lower, upper, colour in _minute_bands(max_minutes):
+        symbol = QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.8"})
+        ranges.append(QgsRendererRange(lower, upper, symbol, f"{lower:g}–{upper:g} min"))
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
