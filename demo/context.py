@@ -58,6 +58,7 @@ class DemoContext:
     facts: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     timings: list[tuple[str, float]] = field(default_factory=list)
+    coverage: dict[str, Any] = field(default_factory=dict)  # results of the coverage step
     title: str = ""
     subtitle: str = ""
     sources: str = ""

@@ -7,10 +7,11 @@ its ``run`` before ``planning_map.run`` (analysis steps add layers to ``ctx.laye
 
 from __future__ import annotations
 
-from . import planning_map, sample, summary
+from . import coverage, planning_map, sample, summary
 
 STEPS = [
     sample.run,
+    coverage.run,
     planning_map.run,
     summary.run,
 ]

@@ -64,3 +64,52 @@ def style_speed(layer: QgsRasterLayer) -> None:
     ]
     _discrete(layer, items)
     layer.triggerRepaint()
+
+
+BAND_COLOURS = ["#1B7837", "#7FBC41", "#C2E699", "#E6F5D0"]  # near → far
+
+
+def style_catchments(layer, band_field: str = "band_max", opacity: float = 0.55) -> None:
+    """Catchment bands: green for the nearest band, paler for farther ones; thin outlines."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsRendererCategory,
+    )
+
+    values = sorted({f[band_field] for f in layer.getFeatures()})
+    categories = []
+    for i, value in enumerate(values):
+        colour = BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]
+        symbol = QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "#3B5B3B", "outline_width": "0.15"}
+        )
+        low = values[i - 1] if i else 0
+        categories.append(QgsRendererCategory(value, symbol, f"{low:g}–{value:g} min"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(band_field, categories))
+    layer.setOpacity(opacity)
+    layer.triggerRepaint()
+
+
+def style_hotspots(layer) -> None:
+    """Gap hotspots: red outlines labelled with their rank and people."""
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsPalLayerSettings,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayerSimpleLabeling,
+    )
+
+    from .layer_styles import text_format
+
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "214,39,40,40", "outline_color": "#B2182B", "outline_width": "0.6"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "'#' || \"rank\" || ': ' || format_number(\"people\", 0)"
+    settings.isExpression = True
+    settings.setFormat(text_format(8.0, bold=True, colour="#8B0000"))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    layer.triggerRepaint()
