@@ -82,7 +82,7 @@ def run(ctx: DemoContext) -> None:
     gpkg = ctx.files.gpkg
     catchments = _catchment_layer(gpkg, grid, crs, times, names)
     style_catchments(catchments)
-    gap_layer = _gap_layer(gpkg, gap, target)
+    gap_layer = _gap_layer(gpkg, gap, grid, target)
     spots = _hotspot_layer(gpkg, grid, crs, hotspots)
     style_hotspots(spots)
     _add(ctx, {"hotspots": spots, "gap_clinic": gap_layer, "catchments_clinic": catchments})
@@ -186,15 +186,19 @@ def _catchment_layer(gpkg, grid, crs, times, names):
     return layer
 
 
-def _gap_layer(gpkg, gap: np.ndarray, target: float):
-    """Uncovered people per km² (1 km cells, like the population map)."""
-    rows, cols = gap.shape
-    factor = 10
-    km = gap[: rows - rows % factor, : cols - cols % factor]
-    km = km.reshape(rows // factor, factor, cols // factor, factor).sum(axis=(1, 3))
-    grid = sample_grid(1000.0)
-    km = km[: grid.rows, : grid.cols]
-    source = write_raster(gpkg, km.astype(np.float32), grid, POPULATION_NODATA, table="gap_clinic")
+def _gap_layer(gpkg, gap: np.ndarray, grid, target: float):
+    """Uncovered people per km² (summed onto 1 km cells, like the population map)."""
+    factor = round(1000.0 / grid.cell_size)
+    if factor > 1 and abs(factor * grid.cell_size - 1000.0) < 1e-6:
+        rows, cols = (n - n % factor for n in gap.shape)
+        km = gap[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor)
+        km = km.sum(axis=(1, 3))
+        grid = sample_grid(1000.0)
+        km = km[: grid.rows, : grid.cols]
+    else:  # cells of 1 km or more: people per cell, shown as they are
+        km = gap
+    table = "gap_clinic"
+    source = write_raster(gpkg, km.astype(np.float32), grid, POPULATION_NODATA, table=table)
     layer = QgsRasterLayer(source, f"People beyond {target:g} min (per km²)", "gdal")
     style_population_density(layer)
     return layer
