@@ -1,0 +1,641 @@
+"""Covering tours: choose the stops as well as the routes.
+
+Given candidate stop sites, demand points (settlements) with weights (people) and a coverage
+relation (demand i is covered by candidate j when the residents' access time to j is within
+the standard), find
+
+* ``covering_tour``: the shortest routes (1..m vehicles, limits on stops and minutes per route)
+  whose visited stops cover every demand point, or a target share of the people;
+* ``max_covering_tour``: the most people reachable with m routes of at most L minutes each;
+* ``coverage_tradeoff``: both for 1, 2, 3 ... vehicles (or days a week) as a table.
+
+Heuristic: greedy insertion by people gained per added minute, then local search (drop
+redundant stops, swap a stop for a nearby one, add one and drop what became redundant, 2-opt/
+Or-opt and relocation between routes), inside an iterated local search that removes a few
+stops and repairs. Route minutes = travel + dwell at the visited stops.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from .budget import Budget, CancelFn, ProgressFn
+from .matrix import as_matrix, check_index, finite_big, label
+from .tours import Tours
+
+TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class CoveringTour:
+    """Visited stops, their routes and what they cover."""
+
+    stops: tuple[int, ...]  # candidate positions visited, sorted
+    routes: tuple[tuple[int, ...], ...]  # matrix nodes per route, visiting order, depot excluded
+    route_stops: tuple[tuple[int, ...], ...]  # the same routes as candidate positions
+    route_minutes: tuple[float, ...]  # travel + dwell of each route
+    total_minutes: float
+    covered_weight: float
+    total_weight: float
+    uncovered: tuple[int, ...]  # demand indices not covered
+    lower_bound: float | None = None  # a proven bound on total_minutes (exact method)
+    optimal: bool = False
+    iterations: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.covered_weight / self.total_weight if self.total_weight > 0 else 1.0
+
+
+@dataclass(frozen=True)
+class TradeoffRow:
+    """One line of the route-time vs people-reached table."""
+
+    vehicles: int  # routes (vehicles, or days a week with one vehicle)
+    route_limit_minutes: float
+    people_reached: float  # most people reachable with this many routes
+    share_reached: float
+    minutes_used: float  # total route minutes of that solution
+    stops: int
+    minutes_for_target: float | None  # least minutes to reach target_share, None if unreachable
+
+
+@dataclass
+class CoverProblem:
+    """Checked inputs in local ids: node 0 = depot, node j + 1 = candidate j."""
+
+    matrix: np.ndarray
+    depot: int
+    candidates: list[int]
+    d: list[list[float]]
+    symmetric: bool
+    dwell: list[float]
+    cover: list[list[int]]  # candidate -> demand indices it covers (usable candidates only)
+    cover_sets: list[set[int]]
+    weights: list[float]
+    total_weight: float
+    usable: list[bool]
+    mandatory: list[int]
+    near: list[list[int]]  # candidate -> nearest usable candidates
+
+
+def prepare_cover(
+    matrix: np.ndarray,
+    depot: int,
+    candidates: Sequence[int],
+    coverage: np.ndarray,
+    weights: Sequence[float] | None,
+    dwell_minutes: float | Sequence[float],
+    mandatory: Sequence[int],
+    max_route_minutes: float | None,
+    names: Sequence[str] | None,
+) -> CoverProblem:
+    m = as_matrix(matrix)
+    n = m.shape[0]
+    depot = check_index(depot, n, "depot")
+    cands = [check_index(c, n, "candidate stop") for c in candidates]
+    if not cands:
+        raise InputError("No candidate stops were given; add candidate stop sites.")
+    cov = np.asarray(coverage)
+    if cov.ndim != 2 or cov.shape[1] != len(cands):
+        raise InputError(
+            f"The coverage relation must be a (demand points × {len(cands)} candidates) table, "
+            f"got shape {cov.shape}; compute which candidates each settlement can reach."
+        )
+    cov = cov.astype(bool)
+    n_dem = cov.shape[0]
+    w = np.ones(n_dem) if weights is None else np.asarray(weights, dtype=float)
+    if w.shape != (n_dem,) or not np.isfinite(w).all() or (w < 0).any():
+        raise InputError(
+            f"Weights must be {n_dem} people counts ≥ 0 (one per demand point), without NaN."
+        )
+    dw = np.broadcast_to(np.asarray(dwell_minutes, dtype=float), (len(cands),)).copy()
+    if (dw < 0).any() or not np.isfinite(dw).all():
+        raise InputError("Dwell minutes must be finite and ≥ 0.")
+    idx = [depot, *cands]
+    sub = m[np.ix_(idx, idx)]
+    out_ok = np.isfinite(sub[0, 1:]) & np.isfinite(sub[1:, 0])
+    if not out_ok.any():
+        raise InputError(
+            f"Depot {label(depot, names)} is not connected to any candidate stop by road; move "
+            "the depot onto the road network or increase the snapping distance."
+        )
+    round_trip = np.where(out_ok, sub[0, 1:] + sub[1:, 0] + dw, np.inf)
+    usable = out_ok.copy()
+    if max_route_minutes is not None:
+        usable &= round_trip <= max_route_minutes + 1e-6
+    mand = sorted({int(j) for j in mandatory})
+    for j in mand:
+        if not 0 <= j < len(cands):
+            raise InputError(
+                f"Mandatory stop {j} is not a candidate position (0..{len(cands) - 1})."
+            )
+        if not usable[j]:
+            why = (
+                "cannot be reached by road from the depot"
+                if not out_ok[j]
+                else f"needs {round_trip[j]:.0f} minutes for a round trip, more than the "
+                f"{max_route_minutes:.0f}-minute route limit"
+            )
+            raise InputError(f"Mandatory stop {label(cands[j], names)} {why}.")
+    big = finite_big(sub)
+    sub = np.where(np.isfinite(sub), sub, big)
+    cover = [list(np.flatnonzero(cov[:, j])) if usable[j] else [] for j in range(len(cands))]
+    sym = bool(np.allclose(sub, sub.T))
+    use_idx = np.flatnonzero(usable)
+    between = sub[1:, 1:] + sub[1:, 1:].T
+    near = []
+    for j in range(len(cands)):
+        order = use_idx[np.argsort(between[j, use_idx], kind="stable")]
+        near.append([int(k) for k in order if k != j][:20])
+    return CoverProblem(
+        matrix=m,
+        depot=depot,
+        candidates=cands,
+        d=sub.tolist(),
+        symmetric=sym,
+        dwell=[float(x) for x in dw],
+        cover=cover,
+        cover_sets=[set(c) for c in cover],
+        weights=[float(x) for x in w],
+        total_weight=float(w.sum()),
+        usable=[bool(u) for u in usable],
+        mandatory=mand,
+        near=near,
+    )
+
+
+def _check_target(prob: CoverProblem, target_share: float, names: Sequence[str] | None) -> float:
+    if not 0 < target_share <= 1:
+        raise InputError(f"target_share must be in (0, 1], got {target_share}.")
+    coverable = np.zeros(len(prob.weights), dtype=bool)
+    for c in prob.cover:
+        coverable[c] = True
+    w = np.asarray(prob.weights)
+    reach = float(w[coverable].sum())
+    target = target_share * prob.total_weight
+    if reach + 1e-9 < target - 1e-9 * max(1.0, prob.total_weight):
+        missing = np.flatnonzero(~coverable & (w > 0))
+        shown = ", ".join(str(i) for i in missing[:8]) + (" ..." if len(missing) > 8 else "")
+        share = reach / prob.total_weight if prob.total_weight else 1.0
+        raise InputError(
+            f"No candidate stop (reachable from the depot within the route limit) covers demand "
+            f"point(s) {shown}, so at most {100 * share:.1f} % of the people can be covered, "
+            f"less than the {100 * target_share:.1f} % asked for. Add candidate stops near them, "
+            "relax the access standard, or lower target_share."
+        )
+    return target - 1e-9 * max(1.0, prob.total_weight)
+
+
+class CoverSearch:
+    """Selection + routes, in one of two modes: 'min' (minutes for a target) or 'max' (people)."""
+
+    def __init__(self, prob: CoverProblem, tours: Tours, mode: str, target: float, seed: int):
+        self.p = prob
+        self.t = tours
+        self.mode = mode
+        self.target = target
+        self.rng = random.Random(seed)
+        self.cnt = [0] * len(prob.weights)
+        self.W = 0.0
+
+    # -- coverage bookkeeping ----------------------------------------------------------------------
+    def gain(self, j: int) -> float:
+        cnt, w = self.cnt, self.p.weights
+        return sum(w[i] for i in self.p.cover[j] if cnt[i] == 0)
+
+    def loss(self, j: int) -> float:
+        cnt, w = self.cnt, self.p.weights
+        return sum(w[i] for i in self.p.cover[j] if cnt[i] == 1)
+
+    def _cover_add(self, j: int) -> None:
+        for i in self.p.cover[j]:
+            if self.cnt[i] == 0:
+                self.W += self.p.weights[i]
+            self.cnt[i] += 1
+
+    def _cover_drop(self, j: int) -> None:
+        for i in self.p.cover[j]:
+            self.cnt[i] -= 1
+            if self.cnt[i] == 0:
+                self.W -= self.p.weights[i]
+
+    def add(self, j: int, ins: tuple[float, int, int]) -> None:
+        self.t.insert(j, ins[1], ins[2], ins[0])
+        self._cover_add(j)
+
+    def drop(self, j: int) -> None:
+        self.t.remove(j)
+        self._cover_drop(j)
+
+    def score(self) -> tuple[float, float]:
+        if self.mode == "min":
+            return (max(0.0, self.target - self.W), self.t.total)
+        return (-self.W, self.t.total)
+
+    def snapshot(self):
+        return (self.t.snapshot(), list(self.cnt), self.W)
+
+    def restore(self, snap) -> None:
+        tsnap, cnt, W = snap
+        self.t.restore(tsnap)
+        self.cnt = list(cnt)
+        self.W = W
+
+    def reached(self) -> bool:
+        return self.target <= self.W
+
+    # -- moves ------------------------------------------------------------------------------
+    def greedy_fill(self) -> None:
+        """Add stops by people gained per added minute until the target (or no gain) is met."""
+        while self.mode == "max" or not self.reached():
+            best = None
+            for j, ok in enumerate(self.p.usable):
+                if not ok or j in self.t.where:
+                    continue
+                g = self.gain(j)
+                if g <= 0:
+                    continue
+                ins = self.t.insertion(j)
+                if ins is None:
+                    continue
+                ratio = g / (ins[0] + 1e-6)
+                if best is None or ratio > best[0]:
+                    best = (ratio, j, ins)
+            if best is None:
+                return
+            self.add(best[1], best[2])
+
+    def droppable(self, j: int) -> bool:
+        if j in self.p.mandatory:
+            return False
+        lost = self.loss(j)
+        if self.mode == "min":
+            return self.W - lost >= self.target
+        return lost <= 0
+
+    def drop_redundant(self) -> bool:
+        dropped = False
+        while True:
+            best = None
+            for j in self.t.selected():
+                if self.droppable(j):
+                    s = self.t.removal_saving(j)
+                    if best is None or s > best[0]:
+                        best = (s, j)
+            if best is None:
+                return dropped
+            self.drop(best[1])
+            dropped = True
+
+    def swap_pass(self) -> bool:
+        """Replace a stop by a nearby one when that keeps the coverage and saves minutes (or, in
+        'max' mode, covers more people)."""
+        improved = False
+        sel = self.t.selected()
+        self.rng.shuffle(sel)
+        w = self.p.weights
+        for j in sel:
+            if j not in self.t.where or j in self.p.mandatory:
+                continue
+            snap = self.snapshot()
+            saving = self.t.removal_saving(j)
+            self.drop(j)
+            done = False
+            for k in self.p.near[j]:
+                if k in self.t.where:
+                    continue
+                g = sum(w[i] for i in self.p.cover[k] if self.cnt[i] == 0)
+                new_w = self.W + g
+                if self.mode == "min" and new_w < self.target:
+                    continue
+                if self.mode == "max" and new_w < snap[2] - TOL:
+                    continue
+                ins = self.t.insertion(k)
+                if ins is None:
+                    continue
+                better = ins[0] < saving - 1e-7 or (self.mode == "max" and new_w > snap[2] + TOL)
+                if better:
+                    self.add(k, ins)
+                    done = improved = True
+                    break
+            if not done:
+                self.restore(snap)
+        return improved
+
+    def add_drop_pass(self, sample: int = 40) -> bool:
+        """Add one stop, drop every stop that became redundant; keep it if minutes fall."""
+        cands = [j for j, ok in enumerate(self.p.usable) if ok and j not in self.t.where]
+        if len(cands) > sample:
+            cands = self.rng.sample(cands, sample)
+        improved = False
+        for k in cands:
+            if k in self.t.where:
+                continue
+            before = self.score()
+            snap = self.snapshot()
+            ins = self.t.insertion(k)
+            if ins is None:
+                continue
+            self.add(k, ins)
+            self.drop_redundant()
+            if self.score() < (before[0], before[1] - 1e-7):
+                improved = True
+            else:
+                self.restore(snap)
+        return improved
+
+    def descent(self) -> None:
+        for _ in range(50):
+            before = self.score()
+            self.drop_redundant()
+            self.swap_pass()
+            self.t.improve_routes()
+            if self.mode == "min":
+                self.add_drop_pass()
+            else:
+                self.greedy_fill()
+            self.drop_redundant()
+            if not self.score() < (before[0], before[1] - 1e-7):
+                return
+
+    def perturb(self) -> None:
+        sel = [j for j in self.t.selected() if j not in self.p.mandatory]
+        if sel:
+            r = self.rng.randint(1, min(3, len(sel)))
+            if self.rng.random() < 0.5:
+                seed = self.rng.choice(sel)
+                group = [seed] + [k for k in self.p.near[seed] if k in self.t.where]
+                out = [k for k in group if k not in self.p.mandatory][:r]
+            else:
+                out = self.rng.sample(sel, r)
+            for j in out:
+                self.drop(j)
+        free = [j for j, ok in enumerate(self.p.usable) if ok and j not in self.t.where]
+        if free and self.rng.random() < 0.3:
+            k = self.rng.choice(free)
+            ins = self.t.insertion(k)
+            if ins is not None:
+                self.add(k, ins)
+        self.greedy_fill()
+
+    def run(self, budget: Budget, max_iterations: int | None) -> int:
+        for j in self.p.mandatory:
+            ins = self.t.insertion(j)
+            if ins is None:
+                raise InputError(f"Mandatory stop {j} does not fit in the route limits.")
+            self.add(j, ins)
+        self.greedy_fill()
+        self.descent()
+        self.t.improve_routes(self.rng, kicks=20)
+        best = self.score()
+        best_snap = self.snapshot()
+        it = 0
+        while (max_iterations is None or it < max_iterations) and not budget.expired():
+            if max_iterations is None and budget.time_limit is None:
+                break
+            if it % 8 == 0:
+                budget.check()
+                budget.report_time()
+            it += 1
+            self.perturb()
+            self.descent()
+            sc = self.score()
+            if sc <= best:
+                if sc < best:
+                    self.t.improve_routes(self.rng, kicks=20)
+                    sc = self.score()
+                best = sc
+                best_snap = self.snapshot()
+            else:
+                self.restore(best_snap)
+        self.restore(best_snap)
+        self.t.improve_routes(self.rng, kicks=50)
+        return it
+
+
+def _result(prob: CoverProblem, search: CoverSearch, iterations: int) -> CoveringTour:
+    t = search.t
+    order = sorted(range(len(t.routes)), key=lambda r: t.routes[r])
+    route_stops = tuple(tuple(t.routes[r]) for r in order)
+    routes = tuple(tuple(prob.candidates[j] for j in r) for r in route_stops)
+    minutes = tuple(t.route_minutes(list(r)) for r in route_stops)
+    uncovered = tuple(i for i, c in enumerate(search.cnt) if c == 0)
+    covered = sum(w for w, c in zip(prob.weights, search.cnt) if c > 0)
+    return CoveringTour(
+        stops=tuple(sorted(t.where)),
+        routes=routes,
+        route_stops=route_stops,
+        route_minutes=minutes,
+        total_minutes=float(sum(minutes)),
+        covered_weight=float(covered),
+        total_weight=prob.total_weight,
+        uncovered=uncovered,
+        iterations=iterations,
+    )
+
+
+def covering_tour(
+    matrix: np.ndarray,
+    depot: int,
+    candidates: Sequence[int],
+    coverage: np.ndarray,
+    weights: Sequence[float] | None = None,
+    *,
+    n_vehicles: int | None = 1,
+    max_stops: int | None = None,
+    max_route_minutes: float | None = None,
+    dwell_minutes: float | Sequence[float] = 0.0,
+    target_share: float = 1.0,
+    mandatory: Sequence[int] = (),
+    names: Sequence[str] | None = None,
+    time_limit: float | None = 2.0,
+    max_iterations: int | None = None,
+    seed: int = 0,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> CoveringTour:
+    """Shortest routes from ``depot`` whose visited candidates cover ``target_share`` of the
+    weight (default: every demand point).
+
+    ``coverage[i, j]`` is True when demand point i is covered by candidate ``candidates[j]``.
+    ``n_vehicles`` is the most routes allowed (None = as many as the limits need); each route
+    has at most ``max_stops`` stops and ``max_route_minutes`` minutes (travel + dwell).
+    """
+    prob = prepare_cover(
+        matrix,
+        depot,
+        candidates,
+        coverage,
+        weights,
+        dwell_minutes,
+        mandatory,
+        max_route_minutes,
+        names,
+    )
+    if n_vehicles is not None and n_vehicles < 1:
+        raise InputError("n_vehicles must be at least 1 (or None for no limit).")
+    if max_stops is not None and max_stops < 1:
+        raise InputError("max_stops must be at least 1.")
+    target = _check_target(prob, target_share, names)
+    budget = Budget(time_limit, progress, cancel)
+    tours = Tours(prob.d, prob.dwell, max_stops, max_route_minutes, n_vehicles, prob.symmetric)
+    search = CoverSearch(prob, tours, "min", target, seed)
+    it = search.run(budget, max_iterations)
+    if not search.reached():
+        limits = _limits_text(n_vehicles, max_stops, max_route_minutes)
+        raise InputError(
+            f"The routes cannot reach {100 * target_share:.1f} % of the people within {limits}; "
+            f"the best found reaches {100 * search.W / prob.total_weight:.1f} %. Allow more "
+            "vehicles or longer routes, or lower target_share."
+        )
+    budget.report(1.0)
+    return _result(prob, search, it)
+
+
+def max_covering_tour(
+    matrix: np.ndarray,
+    depot: int,
+    candidates: Sequence[int],
+    coverage: np.ndarray,
+    weights: Sequence[float] | None = None,
+    *,
+    n_vehicles: int = 1,
+    max_route_minutes: float,
+    max_stops: int | None = None,
+    dwell_minutes: float | Sequence[float] = 0.0,
+    mandatory: Sequence[int] = (),
+    names: Sequence[str] | None = None,
+    time_limit: float | None = 2.0,
+    max_iterations: int | None = None,
+    seed: int = 0,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> CoveringTour:
+    """Routes (at most ``n_vehicles``, each ≤ ``max_route_minutes``) that cover the most people;
+    among equally good ones the shortest."""
+    if n_vehicles < 1:
+        raise InputError("n_vehicles must be at least 1.")
+    if not max_route_minutes > 0:
+        raise InputError("max_route_minutes must be > 0 minutes.")
+    prob = prepare_cover(
+        matrix,
+        depot,
+        candidates,
+        coverage,
+        weights,
+        dwell_minutes,
+        mandatory,
+        max_route_minutes,
+        names,
+    )
+    budget = Budget(time_limit, progress, cancel)
+    tours = Tours(prob.d, prob.dwell, max_stops, max_route_minutes, n_vehicles, prob.symmetric)
+    search = CoverSearch(prob, tours, "max", math.inf, seed)
+    it = search.run(budget, max_iterations)
+    budget.report(1.0)
+    return _result(prob, search, it)
+
+
+def coverage_tradeoff(
+    matrix: np.ndarray,
+    depot: int,
+    candidates: Sequence[int],
+    coverage: np.ndarray,
+    weights: Sequence[float] | None = None,
+    *,
+    route_minutes: float,
+    vehicle_counts: Sequence[int] = (1, 2, 3),
+    target_share: float = 1.0,
+    max_stops: int | None = None,
+    dwell_minutes: float | Sequence[float] = 0.0,
+    names: Sequence[str] | None = None,
+    time_limit: float | None = 6.0,
+    seed: int = 0,
+    progress: ProgressFn = None,
+    cancel: CancelFn = None,
+) -> tuple[TradeoffRow, ...]:
+    """Route time against people reached for 1, 2, 3 ... routes of at most ``route_minutes``.
+
+    A route is one vehicle's working day, so the rows also read as "days a week" for one
+    vehicle. Each row has the most people those routes reach and the least minutes needed to
+    reach ``target_share`` of the coverable people with them (None when they cannot).
+    """
+    budget = Budget(time_limit, progress, cancel)
+    rows = []
+    counts = list(vehicle_counts)
+    prob = prepare_cover(
+        matrix, depot, candidates, coverage, weights, dwell_minutes, (), route_minutes, names
+    )
+    coverable = np.zeros(len(prob.weights), dtype=bool)
+    for c in prob.cover:
+        coverable[c] = True
+    reach_share = float(np.asarray(prob.weights)[coverable].sum()) / max(prob.total_weight, 1e-12)
+    for i, k in enumerate(counts):
+        sub = budget.child(1.0 / (len(counts) - i), i / len(counts), 1.0 / len(counts))
+        best = max_covering_tour(
+            matrix,
+            depot,
+            candidates,
+            coverage,
+            weights,
+            n_vehicles=k,
+            max_route_minutes=route_minutes,
+            max_stops=max_stops,
+            dwell_minutes=dwell_minutes,
+            names=names,
+            time_limit=None if sub.time_limit is None else sub.time_limit / 2,
+            seed=seed,
+            cancel=cancel,
+        )
+        need: float | None = None
+        goal = target_share * reach_share
+        if goal > 0:
+            try:
+                tour = covering_tour(
+                    matrix,
+                    depot,
+                    candidates,
+                    coverage,
+                    weights,
+                    n_vehicles=k,
+                    max_stops=max_stops,
+                    max_route_minutes=route_minutes,
+                    dwell_minutes=dwell_minutes,
+                    target_share=min(1.0, goal),
+                    names=names,
+                    time_limit=None if sub.time_limit is None else sub.time_limit / 2,
+                    seed=seed,
+                    cancel=cancel,
+                )
+                need = tour.total_minutes
+            except InputError:
+                need = None
+        rows.append(
+            TradeoffRow(
+                k,
+                float(route_minutes),
+                best.covered_weight,
+                best.share,
+                best.total_minutes,
+                len(best.stops),
+                need,
+            )
+        )
+    budget.report(1.0)
+    return tuple(rows)
+
+
+def _limits_text(n_vehicles, max_stops, max_minutes) -> str:
+    parts = [f"{n_vehicles} vehicle(s)" if n_vehicles is not None else "any number of vehicles"]
+    if max_stops is not None:
+        parts.append(f"{max_stops} stops per route")
+    if max_minutes is not None:
+        parts.append(f"{max_minutes:.0f} minutes per route")
+    return ", ".join(parts)
