@@ -557,6 +557,7 @@ def coverage_tradeoff(
     dwell_minutes: float | Sequence[float] = 0.0,
     names: Sequence[str] | None = None,
     time_limit: float | None = 6.0,
+    max_iterations: int | None = None,
     seed: int = 0,
     progress: ProgressFn = None,
     cancel: CancelFn = None,
@@ -569,7 +570,8 @@ def coverage_tradeoff(
     """
     budget = Budget(time_limit, progress, cancel)
     rows = []
-    counts = list(vehicle_counts)
+    counts = sorted(vehicle_counts)
+    prev: CoveringTour | None = None
     prob = prepare_cover(
         matrix, depot, candidates, coverage, weights, dwell_minutes, (), route_minutes, names
     )
@@ -591,9 +593,16 @@ def coverage_tradeoff(
             dwell_minutes=dwell_minutes,
             names=names,
             time_limit=None if sub.time_limit is None else sub.time_limit / 2,
+            max_iterations=max_iterations,
             seed=seed,
             cancel=cancel,
         )
+        if prev is not None and (prev.covered_weight, -prev.total_minutes) > (
+            best.covered_weight,
+            -best.total_minutes,
+        ):
+            best = prev  # k - 1 routes are also a solution for k
+        prev = best
         need: float | None = None
         goal = target_share * reach_share
         if goal > 0:
@@ -611,6 +620,7 @@ def coverage_tradeoff(
                     target_share=min(1.0, goal),
                     names=names,
                     time_limit=None if sub.time_limit is None else sub.time_limit / 2,
+                    max_iterations=max_iterations,
                     seed=seed,
                     cancel=cancel,
                 )
@@ -628,7 +638,7 @@ def coverage_tradeoff(
                 need,
             )
         )
-    budget.report(1.0)
+        budget.report((i + 1) / len(counts))
     return tuple(rows)
 
 

@@ -105,6 +105,7 @@ class PathSearch:
     def try_two_opt(self, a: int) -> list[int] | None:
         """Apply the first improving 2-opt move adding an edge at ``a``; return touched nodes."""
         d, p, pos, last = self.d, self.p, self.pos, self.L - 1
+        asym = self.asym
         k = pos[a]
         succ = p[k + 1] if k < self.L else -1
         pred = p[k - 1] if k > 0 else -1
@@ -115,7 +116,8 @@ class PathSearch:
             dac = d[a][c]
             dca = d[c][a]
             # new edge a-c next to a's successor edge
-            if succ >= 0 and min(dac, dca) < d_succ:
+            # (the new-edge-shorter gate is exact for symmetric costs only)
+            if succ >= 0 and (asym or min(dac, dca) < d_succ):
                 if kc > k + 1 and kc <= last:
                     i, j = k + 1, kc
                 elif kc < k - 1 and k <= last:
@@ -129,7 +131,7 @@ class PathSearch:
                         self._reverse(i, j, delta)
                         return touched
             # new edge c-a next to a's predecessor edge
-            if pred >= 0 and min(dac, dca) < d_pred:
+            if pred >= 0 and (asym or min(dac, dca) < d_pred):
                 if kc < k - 1 and kc >= 1:
                     i, j = kc, k - 1
                 elif kc > k + 1 and k >= 1:

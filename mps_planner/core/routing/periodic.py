@@ -589,6 +589,7 @@ class PeriodicPlanner:
                 self.drive.extend(0.0 for _ in made)
                 self.dwell.extend(0.0 for _ in made)
                 self.version.extend(0 for _ in made)
+                self.dirty.extend(set() for _ in made)
                 mine = [s for s in left if template in saved[6][s]]
                 for s in mine:
                     pr.allowed[s] = [v]
@@ -611,6 +612,7 @@ class PeriodicPlanner:
             self.drive = self.drive[:n_slots]
             self.dwell = self.dwell[:n_slots]
             self.version = self.version[:n_slots]
+            self.dirty = self.dirty[:n_slots]
             for key in [key for key in self.cache if key[0] >= n_slots]:
                 del self.cache[key]
             self.restore(state)
