@@ -12,13 +12,7 @@
 from __future__ import annotations
 
 from .baseline import nearest_neighbour_plan
-from .covering import (
-    CoveringTour,
-    TradeoffRow,
-    coverage_tradeoff,
-    covering_tour,
-    max_covering_tour,
-)
+from .covering import CoveringTour, covering_tour, max_covering_tour
 from .covering_exact import exact_covering_tour
 from .frequency_coverage import FrequencyCoverage, frequency_coverage, plan_visits_per_month
 from .model import (
@@ -33,6 +27,7 @@ from .model import (
 )
 from .periodic import plan_routes
 from .timetable import DriverRow, StopVisitRow, clock, driver_timetable, stop_timetable
+from .tradeoff import TradeoffRow, coverage_tradeoff
 from .tsp import Tour, order_stops, tour_cost
 
 __all__ = [

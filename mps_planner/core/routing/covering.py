@@ -7,7 +7,7 @@ the standard), find
 * ``covering_tour``: the shortest routes (1..m vehicles, limits on stops and minutes per route)
   whose visited stops cover every demand point, or a target share of the people;
 * ``max_covering_tour``: the most people reachable with m routes of at most L minutes each;
-* ``coverage_tradeoff``: both for 1, 2, 3 ... vehicles (or days a week) as a table.
+* ``coverage_tradeoff`` (tradeoff.py): both for 1, 2, 3 ... vehicles as a table.
 
 Heuristic: greedy insertion by people gained per added minute, then local search (drop
 redundant stops, swap a stop for a nearby one, add one and drop what became redundant, 2-opt/
@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import InputError
 from .budget import Budget, CancelFn, ProgressFn
-from .matrix import as_matrix, check_index, finite_big, label
+from .covering_input import CoverProblem, check_target, prepare_cover
 from .tours import Tours
 
 TOL = 1e-9
@@ -51,146 +51,6 @@ class CoveringTour:
     @property
     def share(self) -> float:
         return self.covered_weight / self.total_weight if self.total_weight > 0 else 1.0
-
-
-@dataclass(frozen=True)
-class TradeoffRow:
-    """One line of the route-time vs people-reached table."""
-
-    vehicles: int  # routes (vehicles, or days a week with one vehicle)
-    route_limit_minutes: float
-    people_reached: float  # most people reachable with this many routes
-    share_reached: float
-    minutes_used: float  # total route minutes of that solution
-    stops: int
-    minutes_for_target: float | None  # least minutes to reach target_share, None if unreachable
-
-
-@dataclass
-class CoverProblem:
-    """Checked inputs in local ids: node 0 = depot, node j + 1 = candidate j."""
-
-    matrix: np.ndarray
-    depot: int
-    candidates: list[int]
-    d: list[list[float]]
-    symmetric: bool
-    dwell: list[float]
-    cover: list[list[int]]  # candidate -> demand indices it covers (usable candidates only)
-    cover_sets: list[set[int]]
-    weights: list[float]
-    total_weight: float
-    usable: list[bool]
-    mandatory: list[int]
-    near: list[list[int]]  # candidate -> nearest usable candidates
-
-
-def prepare_cover(
-    matrix: np.ndarray,
-    depot: int,
-    candidates: Sequence[int],
-    coverage: np.ndarray,
-    weights: Sequence[float] | None,
-    dwell_minutes: float | Sequence[float],
-    mandatory: Sequence[int],
-    max_route_minutes: float | None,
-    names: Sequence[str] | None,
-) -> CoverProblem:
-    m = as_matrix(matrix)
-    n = m.shape[0]
-    depot = check_index(depot, n, "depot")
-    cands = [check_index(c, n, "candidate stop") for c in candidates]
-    if not cands:
-        raise InputError("No candidate stops were given; add candidate stop sites.")
-    cov = np.asarray(coverage)
-    if cov.ndim != 2 or cov.shape[1] != len(cands):
-        raise InputError(
-            f"The coverage relation must be a (demand points × {len(cands)} candidates) table, "
-            f"got shape {cov.shape}; compute which candidates each settlement can reach."
-        )
-    cov = cov.astype(bool)
-    n_dem = cov.shape[0]
-    w = np.ones(n_dem) if weights is None else np.asarray(weights, dtype=float)
-    if w.shape != (n_dem,) or not np.isfinite(w).all() or (w < 0).any():
-        raise InputError(
-            f"Weights must be {n_dem} people counts ≥ 0 (one per demand point), without NaN."
-        )
-    dw = np.broadcast_to(np.asarray(dwell_minutes, dtype=float), (len(cands),)).copy()
-    if (dw < 0).any() or not np.isfinite(dw).all():
-        raise InputError("Dwell minutes must be finite and ≥ 0.")
-    idx = [depot, *cands]
-    sub = m[np.ix_(idx, idx)]
-    out_ok = np.isfinite(sub[0, 1:]) & np.isfinite(sub[1:, 0])
-    if not out_ok.any():
-        raise InputError(
-            f"Depot {label(depot, names)} is not connected to any candidate stop by road; move "
-            "the depot onto the road network or increase the snapping distance."
-        )
-    round_trip = np.where(out_ok, sub[0, 1:] + sub[1:, 0] + dw, np.inf)
-    usable = out_ok.copy()
-    if max_route_minutes is not None:
-        usable &= round_trip <= max_route_minutes + 1e-6
-    mand = sorted({int(j) for j in mandatory})
-    for j in mand:
-        if not 0 <= j < len(cands):
-            raise InputError(
-                f"Mandatory stop {j} is not a candidate position (0..{len(cands) - 1})."
-            )
-        if not usable[j]:
-            why = (
-                "cannot be reached by road from the depot"
-                if not out_ok[j]
-                else f"needs {round_trip[j]:.0f} minutes for a round trip, more than the "
-                f"{max_route_minutes:.0f}-minute route limit"
-            )
-            raise InputError(f"Mandatory stop {label(cands[j], names)} {why}.")
-    big = finite_big(sub)
-    sub = np.where(np.isfinite(sub), sub, big)
-    cover = [list(np.flatnonzero(cov[:, j])) if usable[j] else [] for j in range(len(cands))]
-    sym = bool(np.allclose(sub, sub.T))
-    use_idx = np.flatnonzero(usable)
-    between = sub[1:, 1:] + sub[1:, 1:].T
-    near = []
-    for j in range(len(cands)):
-        order = use_idx[np.argsort(between[j, use_idx], kind="stable")]
-        near.append([int(k) for k in order if k != j][:20])
-    return CoverProblem(
-        matrix=m,
-        depot=depot,
-        candidates=cands,
-        d=sub.tolist(),
-        symmetric=sym,
-        dwell=[float(x) for x in dw],
-        cover=cover,
-        cover_sets=[set(c) for c in cover],
-        weights=[float(x) for x in w],
-        total_weight=float(w.sum()),
-        usable=[bool(u) for u in usable],
-        mandatory=mand,
-        near=near,
-    )
-
-
-def _check_target(prob: CoverProblem, target_share: float, names: Sequence[str] | None) -> float:
-    if not 0 < target_share <= 1:
-        raise InputError(f"target_share must be in (0, 1], got {target_share}.")
-    coverable = np.zeros(len(prob.weights), dtype=bool)
-    for c in prob.cover:
-        coverable[c] = True
-    w = np.asarray(prob.weights)
-    reach = float(w[coverable].sum())
-    target = target_share * prob.total_weight
-    if reach + 1e-9 < target - 1e-9 * max(1.0, prob.total_weight):
-        missing = np.flatnonzero(~coverable & (w > 0))
-        shown = ", ".join(str(i) for i in missing[:8]) + (" ..." if len(missing) > 8 else "")
-        share = reach / prob.total_weight if prob.total_weight else 1.0
-        raise InputError(
-            f"No candidate stop (reachable from the depot within the route limit) covers demand "
-            f"point(s) {shown}, so at most {100 * share:.1f} % of the people can be covered, "
-            f"less than the {100 * target_share:.1f} % asked for. Add candidate stops near them, "
-            "relax the access standard, or lower target_share."
-        )
-    return target - 1e-9 * max(1.0, prob.total_weight)
 
 
 class CoverSearch:
@@ -483,7 +343,7 @@ def covering_tour(
         raise InputError("n_vehicles must be at least 1 (or None for no limit).")
     if max_stops is not None and max_stops < 1:
         raise InputError("max_stops must be at least 1.")
-    target = _check_target(prob, target_share, names)
+    target = check_target(prob, target_share, names)
     budget = Budget(time_limit, progress, cancel)
     tours = Tours(prob.d, prob.dwell, max_stops, max_route_minutes, n_vehicles, prob.symmetric)
     search = CoverSearch(prob, tours, "min", target, seed)
@@ -541,105 +401,6 @@ def max_covering_tour(
     it = search.run(budget, max_iterations)
     budget.report(1.0)
     return _result(prob, search, it)
-
-
-def coverage_tradeoff(
-    matrix: np.ndarray,
-    depot: int,
-    candidates: Sequence[int],
-    coverage: np.ndarray,
-    weights: Sequence[float] | None = None,
-    *,
-    route_minutes: float,
-    vehicle_counts: Sequence[int] = (1, 2, 3),
-    target_share: float = 1.0,
-    max_stops: int | None = None,
-    dwell_minutes: float | Sequence[float] = 0.0,
-    names: Sequence[str] | None = None,
-    time_limit: float | None = 6.0,
-    max_iterations: int | None = None,
-    seed: int = 0,
-    progress: ProgressFn = None,
-    cancel: CancelFn = None,
-) -> tuple[TradeoffRow, ...]:
-    """Route time against people reached for 1, 2, 3 ... routes of at most ``route_minutes``.
-
-    A route is one vehicle's working day, so the rows also read as "days a week" for one
-    vehicle. Each row has the most people those routes reach and the least minutes needed to
-    reach ``target_share`` of the coverable people with them (None when they cannot).
-    """
-    budget = Budget(time_limit, progress, cancel)
-    rows = []
-    counts = sorted(vehicle_counts)
-    prev: CoveringTour | None = None
-    prob = prepare_cover(
-        matrix, depot, candidates, coverage, weights, dwell_minutes, (), route_minutes, names
-    )
-    coverable = np.zeros(len(prob.weights), dtype=bool)
-    for c in prob.cover:
-        coverable[c] = True
-    reach_share = float(np.asarray(prob.weights)[coverable].sum()) / max(prob.total_weight, 1e-12)
-    for i, k in enumerate(counts):
-        sub = budget.child(1.0 / (len(counts) - i), i / len(counts), 1.0 / len(counts))
-        best = max_covering_tour(
-            matrix,
-            depot,
-            candidates,
-            coverage,
-            weights,
-            n_vehicles=k,
-            max_route_minutes=route_minutes,
-            max_stops=max_stops,
-            dwell_minutes=dwell_minutes,
-            names=names,
-            time_limit=None if sub.time_limit is None else sub.time_limit / 2,
-            max_iterations=max_iterations,
-            seed=seed,
-            cancel=cancel,
-        )
-        if prev is not None and (prev.covered_weight, -prev.total_minutes) > (
-            best.covered_weight,
-            -best.total_minutes,
-        ):
-            best = prev  # k - 1 routes are also a solution for k
-        prev = best
-        need: float | None = None
-        goal = target_share * reach_share
-        if goal > 0:
-            try:
-                tour = covering_tour(
-                    matrix,
-                    depot,
-                    candidates,
-                    coverage,
-                    weights,
-                    n_vehicles=k,
-                    max_stops=max_stops,
-                    max_route_minutes=route_minutes,
-                    dwell_minutes=dwell_minutes,
-                    target_share=min(1.0, goal),
-                    names=names,
-                    time_limit=None if sub.time_limit is None else sub.time_limit / 2,
-                    max_iterations=max_iterations,
-                    seed=seed,
-                    cancel=cancel,
-                )
-                need = tour.total_minutes
-            except InputError:
-                need = None
-        rows.append(
-            TradeoffRow(
-                k,
-                float(route_minutes),
-                best.covered_weight,
-                best.share,
-                best.total_minutes,
-                len(best.stops),
-                need,
-            )
-        )
-        budget.report((i + 1) / len(counts))
-    return tuple(rows)
 
 
 def _limits_text(n_vehicles, max_stops, max_minutes) -> str:

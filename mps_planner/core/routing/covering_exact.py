@@ -25,7 +25,8 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import breadth_first_order, connected_components, maximum_flow
 
 from ..errors import InputError
-from .covering import CoveringTour, _check_target, prepare_cover
+from .covering import CoveringTour
+from .covering_input import check_target, prepare_cover
 
 
 def exact_covering_tour(
@@ -63,7 +64,7 @@ def exact_covering_tour(
             "The exact covering tour needs symmetric travel times (same both ways); use "
             "covering_tour for one-way roads."
         )
-    target = _check_target(prob, target_share, names)
+    target = check_target(prob, target_share, names)
     usable = [j for j, ok in enumerate(prob.usable) if ok]
     nodes = [0] + [j + 1 for j in usable]  # model vertex -> local id
     nv = len(nodes)

@@ -172,48 +172,81 @@ class PathSearch:
         self.cost += delta
 
     def try_or_opt(self, a: int, max_seg: int = 3) -> list[int] | None:
-        """Move a segment of 1..max_seg nodes that starts or ends at ``a`` next to a neighbour."""
+        """Move a segment of 1..max_seg nodes that starts or ends at ``a`` next to a neighbour.
+
+        The segment f..l goes between u and v (the edge at position k) in one of four ways:
+        u=c, f..l, v (c before f) | u, l..f, v=c (f before c) | u=c, l..f, v (c before l) |
+        u, f..l, v=c (l before c); the reversed ones pay the segment's reversal cost.
+        """
         d, p, pos, L = self.d, self.p, self.pos, self.L
         ka = pos[a]
         if ka == 0 or ka == L:
             return None
+        top = L - 1
         for s in range(1, max_seg + 1):
             for i in (ka, ka - s + 1) if s > 1 else (ka,):
-                if i < 1 or i + s - 1 > L - 1:
+                if i < 1 or i + s - 1 > top:
                     continue
                 f, lst = p[i], p[i + s - 1]
                 prev, nxt = p[i - 1], p[i + s]
                 gain = d[prev][f] + d[lst][nxt] - d[prev][nxt]
                 if gain <= EPS:
                     continue
-                if s > 1:
+                if s > 1 and self.asym:
                     sf, sr = self._seg_internal(i, s)
                     rev_extra = sr - sf
                 else:
                     rev_extra = 0.0
                 lo, hi = i - 1, i + s - 1
-                ends = ((f, lst), (lst, f)) if s > 1 else ((f, f),)
-                for end_node, other in ends:
-                    for c in self.neigh[end_node]:
-                        kc = pos[c]
-                        # two placements: c right before end_node, or right after it
-                        for k, before in ((kc, True), (kc - 1, False)):
-                            if k < 0 or k > L - 1 or lo <= k <= hi:
-                                continue
-                            u, v = p[k], p[k + 1]
-                            if before:  # u=c, then end_node ... other, then v
-                                first, second = end_node, other
-                            else:  # u, then other ... end_node, then v=c
-                                first, second = other, end_node
-                            ins = d[u][first] + d[second][v] - d[u][v]
-                            reverse = first != f
-                            if reverse:
-                                ins += rev_extra
-                            delta = ins - gain
-                            if delta < -EPS:
-                                touched = [prev, nxt, u, v, f, lst]
-                                self._move_segment(i, s, k, reverse, delta)
-                                return touched
+                limit = gain - EPS
+                df, dl = d[f], d[lst]
+                for c in self.neigh[f]:
+                    kc = pos[c]
+                    # c before f: u=c, v=p[kc+1], forward
+                    if kc <= top and not lo <= kc <= hi:
+                        u, v = c, p[kc + 1]
+                        if d[u][f] + dl[v] - d[u][v] < limit:
+                            delta = d[u][f] + dl[v] - d[u][v] - gain
+                            touched = [prev, nxt, u, v, f, lst]
+                            self._move_segment(i, s, kc, False, delta)
+                            return touched
+                    # f before c: u=p[kc-1], v=c, reversed (l..f)
+                    k = kc - 1
+                    if s > 1 and 0 <= k <= top and not lo <= k <= hi:
+                        u, v = p[k], c
+                        ins = d[u][lst] + df[v] - d[u][v] + rev_extra
+                        if ins < limit:
+                            touched = [prev, nxt, u, v, f, lst]
+                            self._move_segment(i, s, k, True, ins - gain)
+                            return touched
+                    elif s == 1 and 0 <= k <= top and not lo <= k <= hi:
+                        u, v = p[k], c
+                        ins = d[u][f] + df[v] - d[u][v]
+                        if ins < limit:
+                            touched = [prev, nxt, u, v, f, lst]
+                            self._move_segment(i, s, k, False, ins - gain)
+                            return touched
+                if s == 1:
+                    continue
+                for c in self.neigh[lst]:
+                    kc = pos[c]
+                    # c before l: u=c, v=p[kc+1], reversed (l..f)
+                    if kc <= top and not lo <= kc <= hi:
+                        u, v = c, p[kc + 1]
+                        ins = d[u][lst] + df[v] - d[u][v] + rev_extra
+                        if ins < limit:
+                            touched = [prev, nxt, u, v, f, lst]
+                            self._move_segment(i, s, kc, True, ins - gain)
+                            return touched
+                    # l before c: u=p[kc-1], v=c, forward
+                    k = kc - 1
+                    if 0 <= k <= top and not lo <= k <= hi:
+                        u, v = p[k], c
+                        ins = d[u][f] + dl[v] - d[u][v]
+                        if ins < limit:
+                            touched = [prev, nxt, u, v, f, lst]
+                            self._move_segment(i, s, k, False, ins - gain)
+                            return touched
         return None
 
     # -- driver --------------------------------------------------------------------------------

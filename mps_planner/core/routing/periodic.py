@@ -25,18 +25,14 @@ from ..errors import InputError
 from .budget import Budget, CancelFn, ProgressFn
 from .local_search import PathSearch, neighbour_lists
 from .model import (
-    DayRoute,
     MobilePlan,
-    PlanDiagnostics,
     PlanningPeriod,
     Stop,
-    StopCall,
-    StopVisits,
     Vehicle,
 )
-from .patterns import cyclic_gaps
-from .prepare import Prepared, prepare, stop_label, vehicle_label
-from .trips import Slot, day_route_times, make_slots, split_trip
+from .plan_output import build_plan
+from .prepare import Prepared, prepare
+from .trips import split_trip
 
 EPS = 1e-6
 
@@ -97,6 +93,7 @@ class PeriodicPlanner:
         self.related = self._related_order()
         self.iterations = 0
         self.threshold = 0.01  # record-to-record width, share of the best objective
+        self.regret_share = 0.5  # share of recreate steps by regret-2 insertion
 
     def _reset_slots(self) -> None:
         n = len(self.pr.slots)
@@ -183,8 +180,8 @@ class PeriodicPlanner:
                 return delta, pos
         return None
 
-    def insert_stop(self, s: int, noise: float = 0.0, open_factor: float = 1.0) -> bool:
-        """Insert all visits of ``s`` on its cheapest pattern; False when none fits.
+    def evaluate_stop(self, s: int, noise: float = 0.0, open_factor: float = 1.0):
+        """Cheapest pattern of ``s``: ((cost, vehicle, pattern, insertions) or None, 2nd cost).
 
         ``open_factor`` < 1 makes starting an empty day cheaper than it is, so that a
         construction opens new routes towards new areas instead of stretching full ones.
@@ -192,6 +189,7 @@ class PeriodicPlanner:
         pr = self.pr
         k = pr.visits[s]
         best = None
+        second = float("inf")
         for v in pr.allowed[s]:
             cache: dict[int, tuple[float, int] | None] = {}
             for pat in pr.patterns_for(v, k):
@@ -207,10 +205,16 @@ class PeriodicPlanner:
                     if noise:
                         total *= 1.0 + noise * self.rng.random()
                     if best is None or total < best[0]:
+                        if best is not None:
+                            second = best[0]
                         best = (total, v, pat, [cache[sl] for sl in pat])
-        if best is None:
-            return False
-        _, v, pat, ins = best
+                    elif total < second:
+                        second = total
+        return best, second
+
+    def apply_insertion(self, s: int, choice) -> None:
+        pr = self.pr
+        _, v, pat, ins = choice
         for sl, (delta, pos) in zip(pat, ins):
             seq = self.seq[sl]
             self.dirty[sl].update(seq[max(0, pos - 1) : pos + 1])
@@ -221,7 +225,32 @@ class PeriodicPlanner:
             self.touched.add(sl)
             self.version[sl] += 1
         self.assign[s] = (v, pat)
+
+    def insert_stop(self, s: int, noise: float = 0.0, open_factor: float = 1.0) -> bool:
+        """Insert all visits of ``s`` on its cheapest pattern; False when none fits."""
+        best, _ = self.evaluate_stop(s, noise, open_factor)
+        if best is None:
+            return False
+        self.apply_insertion(s, best)
         return True
+
+    def insert_regret(self, stops: Sequence[int], noise: float = 0.0) -> None:
+        """Regret-2 insertion: next the stop that loses most if not given its best pattern
+        now (more visits first; a stop with a single feasible pattern is the most urgent)."""
+        left = list(stops)
+        while left:
+            pick = None
+            for s in left:
+                best, second = self.evaluate_stop(s, noise)
+                if best is None:
+                    continue
+                key = (self.pr.visits[s], second - best[0], -best[0])
+                if pick is None or key > pick[0]:
+                    pick = (key, s, best)
+            if pick is None:
+                return
+            self.apply_insertion(pick[1], pick[2])
+            left.remove(pick[1])
 
     def remove_stop(self, s: int) -> None:
         pr = self.pr
@@ -389,11 +418,16 @@ class PeriodicPlanner:
             unserved = [s for s in range(self.n_stops) if self.assign[s] is None]
             removed = self._ruin(unserved)
             noise = 0.1 if self.rng.random() < 0.3 else 0.0
-            shuffle = self.rng.random() < 0.5
-            factor = 1.0 if self.rng.random() < 0.7 else 0.5
-            for group in (unserved, removed):
-                for s in self._insertion_order(group, shuffle):
-                    self.insert_stop(s, noise, factor)
+            how = self.rng.random()
+            if how < self.regret_share:
+                self.insert_regret(unserved, noise)
+                self.insert_regret(removed, noise)
+            else:
+                shuffle = how < 0.5 + self.regret_share / 2
+                factor = 1.0 if self.rng.random() < 0.7 else 0.5
+                for group in (unserved, removed):
+                    for s in self._insertion_order(group, shuffle):
+                        self.insert_stop(s, noise, factor)
             for sl in self.touched:
                 self.reorder(sl, local=True)
             new = self.objective()
@@ -419,222 +453,9 @@ class PeriodicPlanner:
             budget.check()
             self.reorder(sl, kicks=30)
 
-    # -- output ----------------------------------------------------------------------------------
     def to_plan(self, missing_estimate: bool = True) -> MobilePlan:
-        pr = self.pr
-        routes: list[DayRoute] = []
-        visit_days: list[list[int]] = [[] for _ in range(self.n_stops)]
-        for slot_id, sl in enumerate(pr.slots):
-            seq = self.seq[slot_id]
-            if not seq:
-                continue
-            for r in self._slot_routes(slot_id, sl, seq):
-                routes.append(r)
-                for c in r.calls:
-                    visit_days[c.stop].append(r.day)
-        routes.sort(key=lambda r: (r.vehicle, r.day))
-        P = pr.period.n_days
-        visits = []
-        missing = []
-        spread_bad = []
-        for s, st in enumerate(pr.stops):
-            days = tuple(sorted(visit_days[s]))
-            gaps = cyclic_gaps(days, P)
-            a = self.assign[s]
-            visits.append(
-                StopVisits(
-                    s,
-                    st.node,
-                    st.name,
-                    pr.visits[s],
-                    P / pr.visits[s],
-                    pr.max_gap_allowed[s],
-                    None if a is None else a[0],
-                    days,
-                    gaps,
-                )
-            )
-            if len(days) < pr.visits[s]:
-                missing.append((s, pr.visits[s] - len(days)))
-            elif gaps and max(gaps) > pr.max_gap_allowed[s] + 1e-9:
-                spread_bad.append(s)
-        over = tuple((r.vehicle, r.day) for r in routes if not r.within_hours)
-        messages = []
-        extra = 0
-        if missing:
-            extra = self.extra_vehicle_days([s for s, _ in missing]) if missing_estimate else 0
-            messages.append(self._missing_message(missing, extra))
-        for s in spread_bad:
-            messages.append(
-                f"{stop_label(pr.stops, s)}: visits are up to {max(visits[s].gaps):.0f} days "
-                f"apart (target {visits[s].target_gap_days:.1f})."
-            )
-        diag = PlanDiagnostics(
-            feasible=not missing and not over,
-            missing_visits=tuple(missing),
-            over_hours=over,
-            spread_violations=tuple(spread_bad),
-            extra_vehicle_days_needed=extra,
-            messages=tuple(messages),
-        )
-        return MobilePlan(
-            period=pr.period,
-            vehicles=pr.vehicles,
-            stops=pr.stops,
-            routes=tuple(routes),
-            visits=tuple(visits),
-            diagnostics=diag,
-            total_driving_minutes=float(sum(r.driving_minutes for r in routes)),
-            total_dwell_minutes=float(sum(r.dwell_minutes for r in routes)),
-            stats={"iterations": self.iterations},
-        )
-
-    def _slot_routes(self, slot_id: int, sl: Slot, seq: list[int]) -> list[DayRoute]:
-        pr = self.pr
-        v = sl.vehicle
-        t = pr.travel[v]
-        nodes = [pr.stop_node[s] for s in seq]
-        dws = [pr.dwell[v][s] for s in seq]
-        glob = pr.nodes
-        if len(sl.days) == 1:
-            arr, dep, drive, total = day_route_times(t, sl.depot, nodes, dws)
-            calls = tuple(StopCall(s, glob[nd], a, d) for s, nd, a, d in zip(seq, nodes, arr, dep))
-            return [
-                DayRoute(
-                    v,
-                    sl.days[0],
-                    slot_id,
-                    glob[sl.depot],
-                    glob[sl.depot],
-                    calls,
-                    drive,
-                    float(sum(dws)),
-                    total,
-                    sl.work,
-                    False,
-                )
-            ]
-        legs = split_trip(t, sl.depot, nodes, dws, sl.work, len(sl.days))
-        if legs is None:  # cannot happen: every change is checked
-            raise RuntimeError("internal error: an infeasible trip was kept")
-        out = []
-        for leg in legs:
-            calls = tuple(
-                StopCall(seq[i], glob[nodes[i]], a, d)
-                for i, a, d in zip(leg.positions, leg.arrivals, leg.departures)
-            )
-            out.append(
-                DayRoute(
-                    v,
-                    sl.days[leg.day_index],
-                    slot_id,
-                    glob[leg.start_node],
-                    glob[leg.end_node],
-                    calls,
-                    leg.driving,
-                    leg.dwell,
-                    leg.total,
-                    sl.work,
-                    leg.overnight,
-                )
-            )
-        return out
-
-    # -- what would be needed --------------------------------------------------------------------
-    def extra_vehicle_days(self, missing: Sequence[int], max_extra_vehicles: int = 10) -> int:
-        """Working days of extra copies of existing vehicles that would take the missing visits.
-
-        Copies of the vehicle able to serve most of the missing stops are added one at a time
-        (same depot, days and hours) and only the missing stops are inserted into them. Returns
-        the number of their working days used, or -1 when even that does not place them.
-        """
-        pr = self.pr
-        saved = (
-            len(pr.slots),
-            len(pr.slots_of),
-            len(pr.travel),
-            len(pr.dwell),
-            len(pr.depot_node),
-            len(pr.vehicles),
-            [list(a) for a in pr.allowed],
-        )
-        state = self.snapshot()
-        vehicles = list(pr.vehicles)
-        try:
-            left = list(missing)
-            new_slots: list[int] = []
-            for _ in range(max_extra_vehicles):
-                if not left:
-                    break
-                counts: dict[int, int] = {}
-                for s in left:
-                    for v in saved[6][s]:
-                        counts[v] = counts.get(v, 0) + 1
-                template = max(counts, key=lambda v: (counts[v], len(pr.slots_of[v])))
-                veh = vehicles[template]
-                v = len(pr.travel)
-                vehicles.append(veh)
-                pr.travel.append(pr.travel[template])
-                pr.dwell.append(pr.dwell[template])
-                pr.depot_node.append(pr.depot_node[template])
-                days = sorted({d for i in pr.slots_of[template] for d in pr.slots[i].days})
-                made = make_slots(
-                    v, pr.depot_node[template], veh.work_minutes, days, veh.max_trip_days
-                )
-                ids = list(range(len(pr.slots), len(pr.slots) + len(made)))
-                pr.slots.extend(made)
-                pr.slots_of.append(ids)
-                new_slots.extend(ids)
-                self.seq.extend([] for _ in made)
-                self.drive.extend(0.0 for _ in made)
-                self.dwell.extend(0.0 for _ in made)
-                self.version.extend(0 for _ in made)
-                self.dirty.extend(set() for _ in made)
-                mine = [s for s in left if template in saved[6][s]]
-                for s in mine:
-                    pr.allowed[s] = [v]
-                placed = {s for s in self._insertion_order(mine) if self.insert_stop(s)}
-                left = [s for s in left if s not in placed]
-            if left:
-                return -1
-            return sum(len(pr.slots[i].days) for i in new_slots if self.seq[i])
-        finally:
-            n_slots, n_of, n_tr, n_dw, n_dep, _, allowed = saved
-            del pr.slots[n_slots:]
-            del pr.slots_of[n_of:]
-            del pr.travel[n_tr:]
-            del pr.dwell[n_dw:]
-            del pr.depot_node[n_dep:]
-            for key in [key for key in pr.patterns if key[0] >= n_tr]:
-                del pr.patterns[key]
-            pr.allowed[:] = allowed
-            self.seq = self.seq[:n_slots]
-            self.drive = self.drive[:n_slots]
-            self.dwell = self.dwell[:n_slots]
-            self.version = self.version[:n_slots]
-            self.dirty = self.dirty[:n_slots]
-            for key in [key for key in self.cache if key[0] >= n_slots]:
-                del self.cache[key]
-            self.restore(state)
-
-    def _missing_message(self, missing: list[tuple[int, int]], extra: int) -> str:
-        pr = self.pr
-        n = sum(k for _, k in missing)
-        names = ", ".join(stop_label(pr.stops, s) for s, _ in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        if extra > 0:
-            template = max(pr.allowed[missing[0][0]], key=lambda v: len(pr.slots_of[v]))
-            need = (
-                f"About {extra} more vehicle-days (e.g. another vehicle like "
-                f"{vehicle_label(pr.vehicles, template)} working {extra} days) would be needed."
-            )
-        else:
-            need = "More vehicles or working days would be needed."
-        return (
-            f"{n} visits could not be fitted into the vehicles' working days: {names}{more}. "
-            f"{need} Add a vehicle or working days, lower frequencies or dwell times, or plan "
-            "with allow_partial=True to see the incomplete plan."
-        )
+        """The plan as plain data (routes, visit days, diagnostics)."""
+        return build_plan(self, missing_estimate)
 
 
 def _is_symmetric(t: list[list[float]]) -> bool:
