@@ -112,23 +112,43 @@ class CoverSearch:
         return self.target <= self.W
 
     # -- moves ------------------------------------------------------------------------------
-    def greedy_fill(self) -> None:
-        """Add stops by people gained per added minute until the target (or no gain) is met."""
+    def greedy_fill(self, shortlist: int = 40) -> None:
+        """Add stops by people gained per added minute until the target (or no gain) is met.
+
+        Gains of all candidates come from one sparse product; the exact cheapest insertion is
+        evaluated for the ``shortlist`` best by gain per estimated detour (twice the distance
+        to the nearest visited stop or the depot, plus dwell)."""
+        p = self.p
+        w = np.asarray(p.weights)
+        usable = np.asarray(p.usable)
+        dwell = np.asarray(p.dwell)
         while self.mode == "max" or not self.reached():
+            open_w = np.where(np.asarray(self.cnt) == 0, w, 0.0)
+            gains = p.cover_matrix @ open_w
+            gains[~usable] = 0.0
+            chosen = list(self.t.where)
+            if chosen:
+                gains[chosen] = 0.0
+            cand = np.flatnonzero(gains > 0)
+            if cand.size == 0:
+                return
+            if cand.size > shortlist:
+                on_route = [0, *(j + 1 for j in chosen)]
+                detour = 2.0 * p.d_array[np.ix_(cand + 1, on_route)].min(axis=1) + dwell[cand]
+                top = np.argsort(-gains[cand] / (detour + 1e-6), kind="stable")[:shortlist]
+                cand = cand[top]
             best = None
-            for j, ok in enumerate(self.p.usable):
-                if not ok or j in self.t.where:
-                    continue
-                g = self.gain(j)
-                if g <= 0:
-                    continue
+            for j in cand.tolist():
                 ins = self.t.insertion(j)
                 if ins is None:
                     continue
-                ratio = g / (ins[0] + 1e-6)
+                ratio = gains[j] / (ins[0] + 1e-6)
                 if best is None or ratio > best[0]:
                     best = (ratio, j, ins)
             if best is None:
+                if cand.size < np.count_nonzero(gains > 0):
+                    shortlist = 10**9  # the shortlist did not fit: look at all of them
+                    continue
                 return
             self.add(best[1], best[2])
 
@@ -211,8 +231,10 @@ class CoverSearch:
                 self.restore(snap)
         return improved
 
-    def descent(self) -> None:
+    def descent(self, budget: Budget | None = None) -> None:
         for _ in range(50):
+            if budget is not None and budget.expired():
+                return
             before = self.score()
             self.drop_redundant()
             self.swap_pass()
@@ -252,8 +274,9 @@ class CoverSearch:
                 raise InputError(f"Mandatory stop {j} does not fit in the route limits.")
             self.add(j, ins)
         self.greedy_fill()
-        self.descent()
-        self.t.improve_routes(self.rng, kicks=20)
+        self.descent(budget)
+        if not budget.expired():
+            self.t.improve_routes(self.rng, kicks=20)
         best = self.score()
         best_snap = self.snapshot()
         it = 0
@@ -265,7 +288,7 @@ class CoverSearch:
                 budget.report_time()
             it += 1
             self.perturb()
-            self.descent()
+            self.descent(budget)
             sc = self.score()
             if sc <= best:
                 if sc < best:
@@ -276,7 +299,7 @@ class CoverSearch:
             else:
                 self.restore(best_snap)
         self.restore(best_snap)
-        self.t.improve_routes(self.rng, kicks=50)
+        self.t.improve_routes(self.rng, kicks=0 if budget.expired() else 50)
         return it
 
 

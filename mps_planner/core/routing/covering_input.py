@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ..errors import InputError
 from .matrix import as_matrix, check_index, finite_big, label
@@ -34,6 +35,8 @@ class CoverProblem:
     usable: list[bool]
     mandatory: list[int]
     near: list[list[int]]  # candidate -> nearest usable candidates
+    cover_matrix: csr_matrix  # candidates × demand points, 1 where covered (usable only)
+    d_array: np.ndarray  # the local travel-time matrix as an array
 
 
 def prepare_cover(
@@ -119,6 +122,8 @@ def prepare_cover(
         usable=[bool(u) for u in usable],
         mandatory=mand,
         near=near,
+        cover_matrix=csr_matrix((cov & usable[None, :]).T.astype(float)),
+        d_array=sub,
     )
 
 

@@ -58,7 +58,7 @@ def order_stops(
     time_limit: float | None = 0.8,
     max_iterations: int | None = None,
     seed: int = 0,
-    construction: Literal["insertion", "nearest"] = "insertion",
+    construction: Literal["auto", "insertion", "nearest"] = "auto",
     exact_up_to: int = 8,
     neighbours: int = 10,
     progress: ProgressFn = None,
@@ -69,7 +69,8 @@ def order_stops(
     ``end="start"`` closes the tour at ``start``; ``end=None`` leaves it open (it ends at the
     last stop); an int is a fixed end node. The ILS runs until ``time_limit`` seconds or
     ``max_iterations`` kicks (whichever first; None = no limit of that kind, but at least one
-    of the two should be set).
+    of the two should be set). ``construction="auto"``: cheapest insertion up to 250 stops,
+    nearest neighbour above (insertion is cubic in the number of stops).
     """
     m = as_matrix(matrix)
     n = m.shape[0]
@@ -175,6 +176,8 @@ def _held_karp(d: list[list[float]], k: int) -> list[int]:
 def _construct(d: list[list[float]], k: int, how: str) -> list[int]:
     """Initial path 0 -> stops -> k+1 by cheapest insertion or nearest neighbour."""
     end = k + 1
+    if how == "auto":
+        how = "insertion" if k <= 250 else "nearest"
     if how == "nearest":
         left = set(range(1, k + 1))
         path = [0]
