@@ -8,6 +8,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mps_planner.core.errors import Cancelled, InputError
 from mps_planner.core.routing import (
@@ -101,8 +103,8 @@ def test_every_stop_visited_at_its_frequency_and_spread():
     plan = plan_routes(m, veh, stops, period, time_limit=None, max_iterations=150)
     assert plan.diagnostics.feasible and not plan.diagnostics.spread_violations
     check_times(plan, m)
-    for v, st in zip(plan.visits, stops):
-        need = {7: 4, 14: 2, 28: 1}[st.every_days]
+    for v, stop in zip(plan.visits, stops):
+        need = {7: 4, 14: 2, 28: 1}[stop.every_days]
         days = sorted(r.day for r in plan.routes for c in r.calls if c.stop == v.stop)
         assert tuple(days) == v.visit_days
         assert len(days) == need == v.required_visits
@@ -274,3 +276,91 @@ def test_required_visits_from_frequency():
     assert Stop(1, visits=5).required_visits(28) == 5
     assert Stop(1).required_visits(28) == 1
     assert math.isclose(28 / Stop(1, every_days=10).required_visits(28), 28 / 3)
+
+
+def random_problem(seed):
+    """Random county, vehicles (speed, days, overnight trips, depots) and stop frequencies."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(3, 25))
+    xy = np.vstack([[0, 0], rng.uniform(-150, 150, (n, 2))])
+    m = np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(-1)) * rng.uniform(1.0, 1.3)
+    if rng.random() < 0.3:
+        m = m * rng.uniform(1, 1.2, m.shape)  # one-way differences, triangle inequality broken
+    np.fill_diagonal(m, 0)
+    weeks = int(rng.integers(1, 5))
+    period = PlanningPeriod.weeks(weeks)
+    vehicles = []
+    for j in range(int(rng.integers(1, 4))):
+        days = period.days_on()
+        if rng.random() < 0.3:
+            days = tuple(d for d in days if rng.random() < 0.8) or days
+        vehicles.append(
+            Vehicle(
+                f"v{j}",
+                0 if rng.random() < 0.7 else int(rng.integers(1, n + 1)),
+                work_minutes=float(rng.integers(240, 600)),
+                days=days,
+                dwell_minutes=float(rng.integers(0, 40)),
+                speed_factor=float(rng.uniform(0.8, 1.5)),
+                max_trip_days=int(rng.integers(1, 4)),
+            )
+        )
+    stops = []
+    for i in range(1, n + 1):
+        kind = int(rng.integers(0, 4))
+        freq = [
+            {"every_days": 7.0},
+            {"every_days": 14.0},
+            {"visits": 1},
+            {"visits": int(rng.integers(1, 4))},
+        ][kind]
+        stops.append(
+            Stop(
+                i,
+                f"s{i}",
+                dwell_minutes=None if rng.random() < 0.5 else float(rng.integers(5, 60)),
+                vehicles=None if rng.random() < 0.8 else (int(rng.integers(0, len(vehicles))),),
+                **freq,
+            )
+        )
+    tolerance = float(rng.choice([0, 1, 2]))
+    return m, vehicles, stops, period, tolerance
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6))
+@example(131)  # removing a stop from a multi-day trip once broke the trip
+@example(294)
+def test_random_plans_keep_every_invariant(seed):
+    m, vehicles, stops, period, tol = random_problem(seed)
+    try:
+        plan = plan_routes(
+            m,
+            vehicles,
+            stops,
+            period,
+            spread_tolerance_days=tol,
+            time_limit=None,
+            max_iterations=30,
+            seed=seed,
+            allow_partial=True,
+        )
+    except InputError as err:  # a refusal must explain itself
+        assert "stop" in str(err) or "vehicle" in str(err) or "Depot" in str(err)
+        return
+    check_times(plan, m)
+    assert len({(r.vehicle, r.day) for r in plan.routes}) == len(plan.routes)
+    for v in plan.visits:
+        assert len(set(v.visit_days)) == len(v.visit_days)
+        assert len(v.visit_days) == v.required_visits or (v.stop, v.required_visits) in (
+            plan.diagnostics.missing_visits
+        )
+    trips: dict[int, list] = {}
+    for r in plan.routes:
+        trips.setdefault(r.trip, []).append(r)
+    for days in trips.values():
+        days.sort(key=lambda r: r.day)
+        assert days[0].start_node == plan.vehicles[days[0].vehicle].depot
+        assert not days[-1].overnight
+        for a, b in zip(days, days[1:]):
+            assert a.overnight and b.day == a.day + 1 and b.start_node == a.end_node

@@ -396,7 +396,29 @@ class PeriodicPlanner:
             out = rng.sample(assigned, min(q, len(assigned)))
         for s in out:
             self.remove_stop(s)
-        return out
+        return out + self._release_unfit()
+
+    def slot_fits(self, slot_id: int) -> bool:
+        sl = self.pr.slots[slot_id]
+        if len(sl.days) == 1:
+            return self.drive[slot_id] + self.dwell[slot_id] <= sl.work + EPS
+        return self._trip_fits(slot_id, self.seq[slot_id])
+
+    def _release_unfit(self) -> list[int]:
+        """Remove the stops of touched slots that no longer fit. Taking a stop out of a
+        multi-day trip can break it (the next morning starts farther away), and so can taking
+        one out of any route when travel times break the triangle inequality."""
+        released: list[int] = []
+        changed = True
+        while changed:
+            changed = False
+            for sl in sorted(self.touched):
+                if self.seq[sl] and not self.slot_fits(sl):
+                    for s in list(dict.fromkeys(self.seq[sl])):
+                        self.remove_stop(s)
+                        released.append(s)
+                    changed = True
+        return released
 
     def improve(self, budget: Budget, max_iterations: int | None = None) -> None:
         if max_iterations is None and budget.time_limit is None:

@@ -187,7 +187,9 @@ def prepare(
         ]
         if not fits:
             raise InputError(
-                _too_short_message(stops, vehicles, travel, depot_node, stop_node, dwell, s, reach)
+                _too_short_message(
+                    stops, vehicles, travel, depot_node, stop_node, dwell, s, reach, slots, slots_of
+                )
             )
         k = visits[s]
         ok = [v for v in fits if pr.patterns_for(v, k)]
@@ -226,7 +228,9 @@ def _one_visit_fits(travel, depot, node, dw, veh: Vehicle, slots, slot_ids) -> b
     return multi and out + dw <= w + 1e-6 and back <= w + 1e-6
 
 
-def _too_short_message(stops, vehicles, travel, depot_node, stop_node, dwell, s, reach) -> str:
+def _too_short_message(
+    stops, vehicles, travel, depot_node, stop_node, dwell, s, reach, slots, slots_of
+) -> str:
     best = min(
         reach,
         key=lambda v: (
@@ -239,18 +243,26 @@ def _too_short_message(stops, vehicles, travel, depot_node, stop_node, dwell, s,
     out = travel[best][depot_node[best]][stop_node[s]]
     back = travel[best][stop_node[s]][depot_node[best]]
     dw = dwell[best][s]
-    need = out + dw + back
+    need = math.ceil(out + dw + back - 1e-9)
     veh = vehicles[best]
-    overnight = (
-        f" Even with overnight trips a day must hold {max(out + dw, back):.0f} minutes."
-        if veh.max_trip_days > 1
-        else " Or allow overnight trips (max_trip_days = 2) if a night at the stop is possible."
-    )
+    per_day = math.ceil(max(out + dw, back) - 1e-9)
+    consecutive = any(len(slots[i].days) >= 2 for i in slots_of[best])
+    if veh.max_trip_days > 1 and consecutive:
+        overnight = f" Even with a night at the stop, a day would need {per_day} minutes."
+    elif veh.max_trip_days > 1:
+        overnight = " Overnight trips need two consecutive working days; this vehicle has none."
+    elif per_day <= veh.work_minutes:
+        overnight = (
+            " Or allow overnight trips (max_trip_days = 2): with a night at the stop each day "
+            f"needs at most {per_day} minutes."
+        )
+    else:
+        overnight = ""
     return (
         f"The working day is too short for {stop_label(stops, s)}: a visit by vehicle "
-        f"{vehicle_label(vehicles, best)} needs {need:.0f} minutes ({out:.0f} min drive there, "
+        f"{vehicle_label(vehicles, best)} needs {need} minutes ({out:.0f} min drive there, "
         f"{dw:.0f} min dwell, {back:.0f} min back) but its working day is {veh.work_minutes:.0f} "
-        f"minutes. Lengthen the working day to at least {math.ceil(need)} minutes, serve the stop "
+        f"minutes. Lengthen the working day to at least {need} minutes, serve the stop "
         f"from a nearer depot, or remove it.{overnight}"
     )
 
@@ -265,8 +277,8 @@ def _frequency_message(stops, vehicles, slots_of, s, k, P, tol, fits) -> str:
         return (
             f"{stop_label(stops, s)} needs {k} visits per {P}-day period (one every {gap:.1f} "
             f"days), but vehicle {who} has only {have} trips/working days in the period. "
-            f"{k - have} more working days of that vehicle would be needed, or lower the "
-            "stop's frequency."
+            f"{k - have} more working day{'s' if k - have > 1 else ''} of that vehicle would be "
+            "needed, or lower the stop's frequency."
         )
     return (
         f"{stop_label(stops, s)} needs {k} visits per {P}-day period, about every {gap:.1f} days, "
