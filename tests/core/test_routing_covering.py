@@ -96,7 +96,8 @@ def check_claims(tour, m, cands, cov, people, dwell=0.0):
     visited = sorted(pos[n] for r in tour.routes for n in r)
     assert visited == list(tour.stops)
     assert tour.covered_weight == pytest.approx(covered_weight(cov, people, visited))
-    uncovered = set(np.flatnonzero(~cov[:, visited].any(axis=1))) if visited else set()
+    hit = cov[:, visited].any(axis=1) if visited else np.zeros(len(people), dtype=bool)
+    uncovered = set(np.flatnonzero(~hit))
     assert set(tour.uncovered) == uncovered
     assert tour.covered_weight + people[list(uncovered)].sum() == pytest.approx(people.sum())
     for r, minutes in zip(tour.routes, tour.route_minutes):

@@ -55,7 +55,9 @@ def plan_routes(
 
     ``matrix``: travel minutes between nodes (asymmetric allowed, inf = no road). Visits of a
     stop lie within ``spread_tolerance_days`` of evenly spaced target days. The improvement
-    phase runs for ``time_limit`` seconds or ``max_iterations`` ruin-and-recreate steps.
+    phase runs for ``time_limit`` seconds or ``max_iterations`` ruin-and-recreate steps,
+    whichever ends first (both None: construction and route polishing only); with a time
+    limit, about 10 % of it goes to construction and the rest to improvement and polishing.
     Raises ``InputError`` when the visits cannot all be placed (with an estimate of the extra
     vehicle-days needed) unless ``allow_partial`` is True, in which case the plan lists the
     missing visits in its diagnostics.
