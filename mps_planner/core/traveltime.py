@@ -198,6 +198,7 @@ def _search(
     progress: Callable[[float], None] | None,
     cancel: Callable[[], bool] | None,
     start: np.ndarray | None = None,
+    labels: bool = True,
 ) -> np.ndarray | None:
     """Settle every cell reachable within ``limit`` in the grid's workspace (in place).
 
@@ -218,7 +219,7 @@ def _search(
         sources = sources[start <= limit]
         if not sources.size:
             return np.empty(0, np.int64) if collect else None
-    run = _Run(grid, limit, collect, progress, cancel)
+    run = _Run(grid, limit, collect, progress, cancel, labels)
     pending = run.small_fronts(np.unique(sources))
     if pending.size:
         run.large_fronts(pending)
@@ -237,8 +238,9 @@ class _Run:
     them in buckets of width ``delta`` (Dial's algorithm), so each cell is handled about twice.
     """
 
-    def __init__(self, grid, limit, collect, progress, cancel):
+    def __init__(self, grid, limit, collect, progress, cancel, labels=True):
         self.grid = grid
+        self.label = grid.label if labels else None
         self.limit = limit
         self.delta = grid.min_cost
         self.collect = collect
@@ -249,13 +251,14 @@ class _Run:
         self.rounds = 0
         self.offsets = np.array([o for o, _ in grid.steps], dtype=np.int64)
         self.factors = np.array([f for _, f in grid.steps])
+        self._arange = np.arange(1024, dtype=np.int32)
 
     def settle(self, active: np.ndarray, da: np.ndarray) -> np.ndarray:
         """Settle the active cells (deduplicated here) and relax them; returns updated cells."""
         if active.size > 1:
             # Once each: every cell marks its last position; keep only that one.
             mark = self.grid._mark
-            pos = np.arange(active.size, dtype=np.int32)
+            pos = self._positions(active.size)
             mark[active] = pos
             first = mark[active] == pos
             if not first.all():
@@ -273,10 +276,15 @@ class _Run:
                 self.progress(min(99.0, 100.0 * self.settled / total))
         grid = self.grid
         if active.size >= _BATCH_LIMIT:
-            return _relax_by_direction(grid.state, grid.label, active, da, grid.steps, self.limit)
+            return _relax_by_direction(grid.state, self.label, active, da, grid.steps, self.limit)
         return _relax_batched(
-            grid.state, grid.label, active, da, self.offsets, self.factors, self.limit
+            grid.state, self.label, active, da, self.offsets, self.factors, self.limit
         )
+
+    def _positions(self, n: int) -> np.ndarray:
+        if self._arange.size < n:
+            self._arange = np.arange(max(n, 2 * self._arange.size), dtype=np.int32)
+        return self._arange[:n]
 
     def small_fronts(self, pending: np.ndarray) -> np.ndarray:
         """Settle rounds while the pending set is small; returns what is left pending."""
@@ -363,7 +371,7 @@ def _relax_by_direction(state, label, active, da, steps, limit) -> np.ndarray:
     """
     dist = state[:, 0]
     ca = state[active, 1]
-    la = label[active]
+    la = None if label is None else label[active]
     bounded = limit < math.inf
     updated = []
     for offset, factor in steps:
@@ -376,18 +384,20 @@ def _relax_by_direction(state, label, active, da, steps, limit) -> np.ndarray:
             better &= cand <= limit
         target = np.compress(better, target)
         dist[target] = np.compress(better, cand)
-        label[target] = np.compress(better, la)
+        if la is not None:
+            label[target] = np.compress(better, la)
         updated.append(target)
     return np.concatenate(updated)
 
 
 def _relax_batched(state, label, active, da, offsets, factors, limit) -> np.ndarray:
     """The same relaxation with all 8 directions in one set of operations (small fronts,
-    where the number of numpy calls, not their length, is what costs)."""
+    where the number of numpy calls, not their length, is what costs). ``label`` None:
+    a single source, no labels to carry."""
     dist = state[:, 0]
     targets = (active[:, None] + offsets).ravel()
     pair = np.take(state, targets, axis=0)
-    cand = pair[:, 1].reshape(-1, 8) + state[:, 1][active][:, None]
+    cand = pair[:, 1].reshape(-1, 8) + state[active, 1][:, None]
     cand *= factors
     cand += da[:, None]
     cand = cand.ravel()
@@ -397,10 +407,17 @@ def _relax_batched(state, label, active, da, offsets, factors, limit) -> np.ndar
     where = np.flatnonzero(better)
     moved = targets[where]
     cand = cand[where]
-    new_label = label[active[where >> 3]]
     # A target reached from several directions: the last write wins, so rewrite the entries
     # that beat the value written until every target holds its minimum.
     dist[moved] = cand
+    if label is None:
+        fix = np.flatnonzero(cand < dist[moved])
+        while fix.size:
+            cells = moved[fix]
+            dist[cells] = cand[fix]
+            fix = fix[cand[fix] < dist[cells]]
+        return moved
+    new_label = label[active[where >> 3]]
     label[moved] = new_label
     fix = np.flatnonzero(cand < dist[moved])
     while fix.size:
@@ -471,7 +488,9 @@ def bounded_field(
     with grid._lock:
         settled = None
         try:
-            settled = _search(grid, sources, np.zeros(1, np.int32), limit, True, None, cancel)
+            settled = _search(
+                grid, sources, np.zeros(1, np.int32), limit, True, None, cancel, labels=False
+            )
             minutes = grid.dist[settled]
         finally:
             grid._reset(settled)  # None (everything) when the search did not finish
