@@ -7,14 +7,23 @@ and one place where the core's explained errors become QgsProcessingException.
 
 from __future__ import annotations
 
+import traceback
 from typing import Callable
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    Qgis,
+    QgsMessageLog,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ...core.errors import Cancelled, MpsError
-from ...definitions import resources_path
+from ...definitions import PLUGIN_NAME, resources_path
+
+LOG_TAG = PLUGIN_NAME
 
 
 class MpsAlgorithm(QgsProcessingAlgorithm):
@@ -64,6 +73,17 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
                     "Not enough memory for this analysis. Use a coarser cell size or clip "
                     "the input to the study area, then run it again."
                 )
+            ) from exc
+        except QgsProcessingException:
+            raise
+        except Exception as exc:  # a bug of ours: a clear message, the details in the log
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            raise QgsProcessingException(
+                self.tr(
+                    "{name} stopped on an unexpected error: {error}. No output was written. "
+                    "The details are in the log (View ▸ Panels ▸ Log Messages, tab "
+                    "'{tag}'); please report them."
+                ).format(name=self.displayName(), error=exc, tag=LOG_TAG)
             ) from exc
 
     def _run_analysis(self, parameters, context, feedback) -> dict:
