@@ -38,8 +38,9 @@ from mps_planner.core.routing import (  # noqa: E402
     plan_routes,
     tour_cost,
 )
+from tests.benchmark_data import benchmarks_dir  # noqa: E402
 
-BENCH = REPO / ".." / "shared" / "benchmarks"
+BENCH = benchmarks_dir()
 
 
 def need(path: Path) -> Path:

@@ -20,8 +20,9 @@ from scipy.sparse.csgraph import dijkstra
 
 from mps_planner.core.network import RoadNetwork
 from mps_planner.core.network_paths import Router
+from tests.benchmark_data import benchmarks_dir
 
-BENCH = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks"
+BENCH = benchmarks_dir()
 DATA = BENCH / "geodanet_streets"
 
 

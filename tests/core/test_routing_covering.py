@@ -19,8 +19,9 @@ from mps_planner.core.routing import (
     max_covering_tour,
     tour_cost,
 )
+from tests.benchmark_data import benchmarks_dir
 
-BENCH = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks"
+BENCH = benchmarks_dir()
 
 
 def instance(seed, n_cand=7, n_dem=25, radius=30.0):

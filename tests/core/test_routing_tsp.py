@@ -15,8 +15,9 @@ from scipy.sparse.csgraph import shortest_path
 
 from mps_planner.core.errors import Cancelled, InputError
 from mps_planner.core.routing import order_stops, tour_cost
+from tests.benchmark_data import benchmarks_dir
 
-BENCH = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks"
+BENCH = benchmarks_dir()
 
 
 def brute_force(m, start, stops, end):

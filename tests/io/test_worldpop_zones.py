@@ -9,7 +9,6 @@ rule on the source grid with value > 0, rounded to integers.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,8 +23,9 @@ from mps_planner.qgis_io.zones_io import (
     read_polygons,
     spatial_reference,
 )
+from tests.benchmark_data import benchmarks_dir
 
-DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks"
+DATA = benchmarks_dir()
 DATA = DATA / "worldpop_cod_rastertoolkit"
 RASTER = DATA / "cod_2012_1km_aggregated_unadj_test.tif"
 ZONES = DATA / "cod_lev02_zones_test"
