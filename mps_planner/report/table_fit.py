@@ -92,22 +92,29 @@ def wrap_text(text: str, width_mm: float, family: str, size_pt: float, bold=Fals
     """Insert line breaks so that each line is at most ``width_mm`` wide (a single word
     wider than that is broken between characters)."""
     lines: list[str] = []
+
+    def fits(t: str) -> bool:
+        return text_width_mm(t.rstrip(), family, size_pt, bold) <= width_mm
+
     for paragraph in text.split("\n"):
         line = ""
         for token in _tokens(paragraph):
-            trial = line + token
-            if not line or text_width_mm(trial.rstrip(), family, size_pt, bold) <= width_mm:
-                line = trial
+            if fits(line + token):
+                line += token
                 continue
-            lines.append(line.rstrip())
+            if line:
+                lines.append(line.rstrip())
+                line = ""
+            while not fits(token):  # a word wider than the column: cut between characters
+                cut = len(token.rstrip()) - 1
+                while cut > 1 and not fits(token[:cut]):
+                    cut -= 1
+                cut = max(cut, 1)
+                lines.append(token[:cut])
+                token = token[cut:]
+                if len(token.rstrip()) <= 1:
+                    break
             line = token
-        # a word that alone is too wide: cut it between characters
-        while line and text_width_mm(line.rstrip(), family, size_pt, bold) > width_mm:
-            cut = len(line) - 1
-            while cut > 1 and text_width_mm(line[:cut], family, size_pt, bold) > width_mm:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
         lines.append(line.rstrip())
     return "\n".join(lines)
 
