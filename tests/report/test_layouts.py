@@ -26,12 +26,19 @@ from mps_planner.report.comparison import (
 )
 from mps_planner.report.layer_styles import cjk_font_family, style_districts, style_stops
 from mps_planner.report.model import AtlasModel, NoticeSet
-from mps_planner.report.notices import build_notices, export_notices, notices_from_rows
-from mps_planner.report.notices import stop_places
+from mps_planner.report.notices import build_notices, export_notices, notices_from_rows, stop_places
 from mps_planner.report.planning_map import build_planning_map
 
-from .reference import DISTRICTS, LONG_NAME, core_table, district_wkt, grid, pdf_pages
-from .reference import rasterise, stop_rows
+from .reference import (
+    DISTRICTS,
+    LONG_NAME,
+    core_table,
+    district_wkt,
+    grid,
+    pdf_pages,
+    rasterise,
+    stop_rows,
+)
 
 
 def _not_blank(page: np.ndarray) -> None:
