@@ -97,6 +97,21 @@ def _present(ctx: DemoContext, names: list[str]) -> list[str]:
     return [n for n in names if n in ctx.layers]
 
 
+def _mobile_layers(ctx: DemoContext) -> list:
+    """The mobile step's stops and routes layers (objects), when it ran."""
+    return [ctx.mobile[k] for k in ("stops_layer", "routes_layer") if ctx.mobile.get(k)]
+
+
+def _ids(ctx: DemoContext, items: list) -> list[str]:
+    """Layer ids for names in ``ctx.layers`` or layer objects, each layer once, in order."""
+    out = []
+    for item in items:
+        layer = ctx.layers.get(item) if isinstance(item, str) else item
+        if layer is not None and layer.id() not in out:
+            out.append(layer.id())
+    return out
+
+
 def _notices(ctx: DemoContext):
     """Notices from the mobile step's timetable rows and stops layer (empty without them)."""
     mobile = ctx.mobile or {}
@@ -116,8 +131,6 @@ def _notices(ctx: DemoContext):
                 next((f for f in ("stop", "stop_index", "index") if f in fields), None),
                 ctx.layers.get("districts"),
             )
-        if "stops" not in ctx.layers:
-            ctx.layers["stops"] = layer
     plan = mobile.get("plan")
     stops = range(len(plan.stops)) if plan is not None else None
     return notices_from_rows(rows or [], places, stops)
@@ -136,8 +149,8 @@ def _atlas(ctx: DemoContext, notices) -> None:
     atlas = AtlasModel(
         title=f"{ctx.region.layer('county').records()[0]['name']} — clinic coverage by district",
         pages=pages,
-        layer_ids=ctx.layer_ids(list(dict.fromkeys(layers))),
-        legend_layer_ids=ctx.layer_ids(legend),
+        layer_ids=_ids(ctx, layers),
+        legend_layer_ids=_ids(ctx, legend),
         district_layer_id=districts.id(),
         date_text=dt.date.today().isoformat(),
         sources_text=ctx.sources,

@@ -8,6 +8,7 @@ exported as one multi-page PDF.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -64,11 +65,14 @@ def notices_from_rows(
     for s in indices:
         place = places.get(s, {})
         name = place.get("name") or names.get(s) or f"Stop {s + 1}"
+        local = place.get("name_local", "") or ""
+        if not place:
+            name, local = split_names(name)
         out.append(
             StopNotice(
                 stop=s,
                 name=name,
-                name_local=place.get("name_local", "") or "",
+                name_local=local,
                 x=place.get("x"),
                 y=place.get("y"),
                 visits=list(visits.get(s, [])),
@@ -76,6 +80,17 @@ def notices_from_rows(
             )
         )
     return out
+
+
+def split_names(text: str) -> tuple[str, str]:
+    """ "巴彦井 Bayan Well" → ("Bayan Well", "巴彦井"): a leading run in Chinese script and a
+    Latin rest become the two names; any other text stays the name with no local name."""
+    text = (text or "").strip()
+    head, _, rest = text.partition(" ")
+    wide = any(unicodedata.east_asian_width(ch) in "WF" for ch in head)
+    if wide and rest and not any(unicodedata.east_asian_width(ch) in "WF" for ch in rest):
+        return rest.strip(), head
+    return text, ""
 
 
 def stop_places(
@@ -115,8 +130,11 @@ def stop_places(
                     district = str(name)
                     break
         local = feature[local_field] if has_local else ""
+        name = str(feature[name_field] or "")
+        if not has_local:
+            name, local = split_names(name)
         out[key] = {
-            "name": str(feature[name_field] or ""),
+            "name": name,
             "name_local": "" if local in (None, "NULL") else str(local),
             "x": None if point is None else point.x(),
             "y": None if point is None else point.y(),
