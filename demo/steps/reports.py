@@ -57,20 +57,17 @@ def run(ctx: DemoContext) -> None:
     if notices:
         ns = NoticeSet(
             notices,
-            ctx.layer_ids(
-                _present(
-                    ctx,
-                    [
-                        "stops",
-                        "routes",
-                        "facilities",
-                        "settlements",
-                        "roads",
-                        "rivers",
-                        "lakes",
-                        "landcover",
-                    ],
-                )
+            _ids(
+                ctx,
+                [
+                    *_mobile_layers(ctx),
+                    "facilities",
+                    "settlements",
+                    "roads",
+                    "rivers",
+                    "lakes",
+                    "landcover",
+                ],
             ),
             service_title="Mobile clinic · 流动诊所",
             contact="Tal Nuur Banner health bureau · 塔拉淖尔旗卫生健康委员会",
@@ -141,11 +138,8 @@ def _atlas(ctx: DemoContext, notices) -> None:
     districts = ctx.layers["districts"]
     local = {d["name"]: d["name_zh"] for d in ctx.region.layer("districts").records()}
     pages = atlas_pages(results, district_extents(districts), notices, local)
-    layers = _present(ctx, ["stops", "routes", *ctx.map_layers])
-    legend = _present(
-        ctx,
-        ["stops", "routes", "facilities", "catchments_clinic", "gap_clinic", "hotspots", "roads"],
-    )
+    layers = [*_mobile_layers(ctx), *ctx.map_layers]
+    legend = [*_mobile_layers(ctx), "catchments_clinic", "hotspots"]
     atlas = AtlasModel(
         title=f"{ctx.region.layer('county').records()[0]['name']} — clinic coverage by district",
         pages=pages,

@@ -42,7 +42,7 @@ from .layout_items import (
     project_layers,
 )
 from .model import AtlasModel, DistrictPage, StopNotice
-from .tables import district_chart, district_coverage, people, stops_timetable
+from .tables import district_chart, district_coverage, stops_timetable
 from .wording import check_language, phrase
 
 LAYOUT_NAME = "District atlas"
@@ -62,9 +62,7 @@ def atlas_pages(
     for z, name in enumerate(results.zone_names):
         total = results.zone_totals[z]
         stops = [n for n in notices if n.district == name]
-        facts = [f"{phrase('people', language)}: {people(total)}"]
-        if total <= 0:
-            facts.append(phrase("no_people", language))
+        facts = [] if total > 0 else [phrase("no_people", language)]
         pages.append(
             DistrictPage(
                 name=name,

@@ -323,6 +323,13 @@ def add_legend(
         legend.setSplitLayer(True)
         size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
         height = size.height()
+    for smaller in (symbol_pt - 1.0, symbol_pt - 2.0):  # and then smaller type
+        if height <= max_h or smaller < 5.0:
+            break
+        legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(smaller))
+        legend.setSymbolHeight(2.6)
+        size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+        height = size.height()
     height = min(max(height, 10.0), max_h)
     legend.setResizeToContents(False)
     legend.attemptResize(QgsLayoutSize(w, height, MM))

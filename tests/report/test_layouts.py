@@ -142,7 +142,7 @@ def test_atlas_has_one_page_per_district_each_with_ink(project, tmp_path):
         _not_blank(page)
     # the district pages list their own stops only; the empty district says it has no people
     assert [len(p.timetable.rows) if p.timetable else 0 for p in pages] == [2, 1, 0]
-    assert pages[2].coverage.note and pages[2].facts[-1] == "no people"
+    assert pages[2].coverage.note and pages[2].facts == ["no people"] and not pages[0].facts
 
 
 def test_stop_notices_one_a5_page_per_stop(project, tmp_path):
