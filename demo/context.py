@@ -54,11 +54,13 @@ class DemoContext:
     legend_layers: list[str] = field(default_factory=list)
     overview_layers: list[str] = field(default_factory=list)
     sheet_tables: list[TableModel] = field(default_factory=list)
+    sheet_charts: list[Any] = field(default_factory=list)  # report.model.ChartModel
     summary: SummaryTable = field(default_factory=SummaryTable)
     facts: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     timings: list[tuple[str, float]] = field(default_factory=list)
     coverage: dict[str, Any] = field(default_factory=dict)  # results of the coverage step
+    mobile: dict[str, Any] = field(default_factory=dict)  # results of the mobile step, if any
     title: str = ""
     subtitle: str = ""
     sources: str = ""

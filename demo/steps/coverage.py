@@ -21,6 +21,7 @@ from mps_planner.core.coverage import coverage_table, gap_raster
 from mps_planner.core.equity import equity_summary
 from mps_planner.core.hotspots import gap_hotspots
 from mps_planner.core.sample_region import POPULATION_NODATA, SEASONS, sample_grid
+from mps_planner.core.scenario import ScenarioResults
 from mps_planner.core.snapping import snap_sites
 from mps_planner.core.standards import preset
 from mps_planner.core.traveltime import travel_times
@@ -32,6 +33,7 @@ from mps_planner.qgis_io.vectors_io import grid_crs, read_points
 from mps_planner.qgis_io.zones_io import rasterize_zones
 from mps_planner.report.analysis_styles import style_catchments, style_hotspots
 from mps_planner.report.sample_styles import style_population_density
+from mps_planner.report.tables import coverage_by_district, coverage_chart
 
 from ..context import DemoContext
 
@@ -119,13 +121,19 @@ def run(ctx: DemoContext) -> None:
     ctx.summary.add_column(f"Beyond {target:g} min (summer)", uncovered)
     mean = {d.name: d.mean_minutes for d in equity.districts}
     ctx.summary.add_column("Mean minutes", mean, "{:.0f}")
-    # One table on the sheet: people and coverage per district (replaces the people table).
-    sheet = ctx.summary.table(
-        "Clinic coverage by district (% of people)",
-        ["名称", "Pop. summer", "≤30 min summer %", "≤60 min summer %", "≤30 min winter %"],
+    # On the sheet: coverage by district straight from the core's table, and its chart.
+    results = ScenarioResults.from_table(summer)
+    local = {d["name"]: d["name_zh"] for d in region.layer("districts").records()}
+    county_zh = region.layer("county").records()[0]["name_zh"]
+    sheet = coverage_by_district(
+        results,
+        local,
+        target=target,
+        total_local=county_zh,
+        title="Clinic coverage by district, summer (% of people)",
     )
-    sheet.headers = ["District", "名称", "People", "≤30 min", "≤60 min", "≤30 min winter"]
     ctx.sheet_tables[:] = [sheet]
+    ctx.sheet_charts[:] = [coverage_chart(results, title="People within reach of a clinic")]
     ratio = equity.max_min_ratio[0]
     ctx.facts += [
         (
@@ -152,6 +160,7 @@ def run(ctx: DemoContext) -> None:
     ]
     ctx.coverage = {"standard": standard, "times": times, "tables": tables, "surface": surface}
     ctx.coverage.update({"sites": sites, "zones": zones, "hotspots": hotspots, "gap": gap})
+    ctx.coverage.update({"people": people, "site_names": names, "results": results})
 
 
 def _add(ctx: DemoContext, layers: dict) -> None:

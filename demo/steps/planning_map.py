@@ -1,4 +1,4 @@
-"""Step: the A3 planning map of everything the steps so far put on it, as PNG and PDF."""
+"""Step: the A3 planning map of everything the steps so far put on it, as PNG, PDF and CSV."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from mps_planner.report.export import export_layout
 from mps_planner.report.layer_styles import text_format
 from mps_planner.report.model import SheetModel
-from mps_planner.report.planning_map import build_layout, export_layout, fit_extent
+from mps_planner.report.planning_map import build_planning_map, fit_extent
 
 from ..context import DemoContext
 
@@ -34,16 +35,19 @@ def run(ctx: DemoContext) -> None:
         overview_layer_ids=ctx.layer_ids(ctx.overview_layers),
         extent=extent,
         tables=ctx.sheet_tables,
+        charts=ctx.sheet_charts,
         date_text=dt.date.today().isoformat(),
         sources_text=ctx.sources,
     )
-    layout = build_layout(ctx.project, sheet, LAYOUT_NAME)
+    made = build_planning_map(ctx.project, sheet, layout_name=LAYOUT_NAME)
     if "county" in ctx.layers:
-        _locator(layout, ctx.layers["county"])
+        _locator(made.layout, ctx.layers["county"])
     written = export_layout(
-        layout, ctx.out / "planning_map.pdf", ctx.out / "planning_map.png", dpi=ctx.dpi
+        made.layout, ctx.out / "planning_map.pdf", ctx.out / "planning_map.png", dpi=ctx.dpi
     )
     ctx.outputs += written
+    for table in sheet.tables:
+        ctx.outputs.append(table.write_csv(ctx.out / (table.csv_name or "sheet_table.csv")))
     project_path = ctx.out / "demo.qgz"
     ctx.project.write(str(project_path))
     ctx.outputs.append(project_path)

@@ -170,3 +170,23 @@ def gap_raster(people: np.ndarray, minutes: np.ndarray, threshold: float) -> np.
     people = np.asarray(people, dtype=np.float64)
     clean = np.where(np.isfinite(people) & (people > 0), people, 0.0)
     return np.where(np.asarray(minutes) <= threshold, 0.0, clean)
+
+
+def coverage_change(
+    people: np.ndarray, minutes_a: np.ndarray, minutes_b: np.ndarray, threshold: float
+) -> np.ndarray:
+    """People per cell who gain (> 0) or lose (< 0) coverage at ``threshold`` from A to B.
+
+    Covered means ``minutes <= threshold`` (``inf`` or NaN: not covered). The sum of the
+    result is B's covered people minus A's, exactly as the coverage tables count them.
+    """
+    people = np.asarray(people, dtype=np.float64)
+    clean = np.where(np.isfinite(people) & (people > 0), people, 0.0)
+    a = np.asarray(minutes_a) <= threshold
+    b = np.asarray(minutes_b) <= threshold
+    if a.shape != clean.shape or b.shape != clean.shape:
+        raise InputError("The population and both travel-time rasters must be on one grid.")
+    out = np.zeros(clean.shape, dtype=np.float64)
+    out[b & ~a] = clean[b & ~a]
+    out[a & ~b] = -clean[a & ~b]
+    return out

@@ -113,3 +113,29 @@ def style_hotspots(layer) -> None:
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
     layer.triggerRepaint()
+
+
+CHANGE_CLASSES = (  # (upper bound, colour, label): people per cell losing (< 0) / gaining
+    (-50.0, "#762A83", "loses: more than 50"),
+    (-5.0, "#9970AB", "loses: 5–50"),
+    (-0.005, "#C2A5CF", "loses: up to 5"),
+    (0.005, "#FFFFFF00", "no change"),
+    (5.0, "#A6DBA0", "gains: up to 5"),
+    (50.0, "#5AAE61", "gains: 5–50"),
+    (float("inf"), "#1B7837", "gains: more than 50"),
+)
+
+
+def style_coverage_change(layer: QgsRasterLayer, unit: str = "people per cell") -> None:
+    """People gaining coverage in greens, losing it in purples (colour-blind safe); cells
+    without change transparent."""
+    items = []
+    for upper, colour, label in CHANGE_CLASSES:
+        qcolour = QColor(colour[:7])
+        if len(colour) > 7:
+            qcolour.setAlpha(0)
+        text = label if label == "no change" else f"{label} {unit}"
+        items.append(QgsColorRampShader.ColorRampItem(upper, qcolour, text))
+    _discrete(layer, items)
+    layer.setOpacity(0.9)
+    layer.triggerRepaint()

@@ -1,348 +1,364 @@
-"""Turn a ``SheetModel`` into a print layout in the project's layout manager, and export it.
+"""The planning map: one sheet for decision makers, as a layout in the project.
 
-The layout is a normal QGIS print layout: the user can open it in the layout designer
-and edit it. Text uses a font that covers Chinese when one is installed.
+``build_layout`` turns a ``SheetModel`` into a QGIS print layout (the user can open it in the
+layout designer and edit it); ``build_planning_map`` is the one call the panel and the
+Processing algorithm make: scenario (or coverage results) → tables, chart → layout → PDF, PNG
+and CSV. Text uses a font that covers Chinese when one is installed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
-from osgeo import gdal
 from qgis.core import (
     QgsFillSymbol,
-    QgsLayoutExporter,
-    QgsLayoutFrame,
-    QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
-    QgsLayoutItemManualTable,
-    QgsLayoutItemMap,
     QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLayoutTableColumn,
-    QgsLegendRenderer,
-    QgsLegendStyle,
-    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
-    QgsSimpleLegendNode,
-    QgsTableCell,
-    QgsUnitTypes,
+    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.errors import InputError
-from ..definitions import resources_path
-from .layer_styles import cjk_font_family, text_format
-from .model import SheetModel, TableModel
+from .chart_item import add_chart
+from .export import export_layout
+from .layer_styles import cjk_font_family
+from .layout_items import (
+    ACCENT,
+    MM,
+    MUTED,
+    add_band,
+    add_fitted_label,
+    add_legend,
+    add_map,
+    add_north_arrow,
+    add_scalebar,
+    add_table,
+    fit_extent,
+    layers_extent,
+    new_layout,
+    project_layers,
+)
+from .model import SheetModel
+from .tables import as_results, coverage_by_district, coverage_chart
+from .wording import check_language, phrase
 
-MM = QgsUnitTypes.LayoutMillimeters
-PAPER_MM = {"A3": (420.0, 297.0), "A4": (297.0, 210.0), "A5": (210.0, 148.0)}
+__all__ = [
+    "PlanningMapOutput",
+    "build_layout",
+    "build_planning_map",
+    "export_layout",
+    "fit_extent",
+]
 
-
-def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont(cjk_font_family())
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
-def _label(layout, text: str, x: float, y: float, w: float, h: float, size: float, bold=False):
-    label = QgsLayoutItemLabel(layout)
-    label.setText(text)
-    # QgsLayoutItemLabel.setTextFormat only exists from QGIS 3.24; setFont works everywhere.
-    label.setFont(_font(size, bold))
-    label.setFontColor(QColor("#222222"))
-    label.attemptMove(QgsLayoutPoint(x, y, MM))
-    label.attemptResize(QgsLayoutSize(w, h, MM))
-    layout.addLayoutItem(label)
-    return label
-
-
-def _layers(project: QgsProject, ids: list[str]):
-    layers = []
-    missing = []
-    for layer_id in ids:
-        layer = project.mapLayer(layer_id)
-        (layers if layer is not None else missing).append(layer or layer_id)
-    if missing:
-        raise InputError(
-            "These layers are no longer in the project: "
-            + ", ".join(missing)
-            + ". Re-run the analysis or add them back, then build the map again."
-        )
-    return layers
+LAYOUT_NAME = "Planning map"
 
 
-def _table(layout, model: TableModel, x: float, y: float, w: float, h: float) -> float:
-    """Place a table; returns the height it takes (mm)."""
-    _label(layout, model.title, x, y, w, 6, 10, bold=True)
-    table = QgsLayoutItemManualTable.create(layout)
-    layout.addMultiFrame(table)
-    header_fmt = text_format(7.5, bold=True)
-    body_fmt = text_format(7.0)
-    table.setHeaderTextFormat(header_fmt)
-    table.setContentTextFormat(body_fmt)
-    table.setIncludeTableHeader(True)
-    columns = []
-    for header in model.headers:
-        column = QgsLayoutTableColumn()
-        column.setHeading(header)
-        columns.append(column)
-    table.setHeaders(columns)
-    contents = []
-    for row in model.rows:
-        cells = []
-        for i, value in enumerate(row):
-            cell = QgsTableCell(value)
-            if i > 0:
-                cell.setHorizontalAlignment(Qt.AlignRight)
-            cells.append(cell)
-        contents.append(cells)
-    table.setTableContents(contents)
-    table.setGridStrokeWidth(0.15)
-    table.setGridColor(QColor("#999999"))
-    table.setCellMargin(0.8)
-    row_h = 4.6
-    needed = row_h * (len(model.rows) + 1) + 2
-    frame = QgsLayoutFrame(layout, table)
-    frame.attemptMove(QgsLayoutPoint(x, y + 7, MM))
-    frame.attemptResize(QgsLayoutSize(w, min(h - 7, needed), MM))
-    table.addFrame(frame)
-    used = 7 + min(h - 7, needed)
-    if model.note:
-        _label(layout, model.note, x, y + used, w, 8, 6.5)
-        used += 8
-    return used
+def build_layout(
+    project: QgsProject, sheet: SheetModel, name: str, language: str = "en"
+) -> QgsPrintLayout:
+    """Create (or replace) the print layout ``name`` in the project from the sheet model.
 
-
-def build_layout(project: QgsProject, sheet: SheetModel, name: str) -> QgsPrintLayout:
-    """Create (or replace) the print layout ``name`` in the project from the sheet model."""
-    manager = project.layoutManager()
-    old = manager.layoutByName(name)
-    if old is not None:
-        manager.removeLayout(old)
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName(name)
-    width, height = PAPER_MM.get(sheet.paper, PAPER_MM["A3"])
-    if not sheet.landscape:
-        width, height = height, width
-    page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, MM))
-
-    margin = 10.0
-    side_w = 112.0
-    map_w = width - side_w - 3 * margin
-    map_h = height - 2 * margin - 14
-
-    layers = _layers(project, sheet.layer_ids)
+    Map on the left with north arrow, scale bar and an overview inset; on the right the
+    legend, the tables (fitted to the column), the charts and the date and sources.
+    """
+    layers = project_layers(project, sheet.layer_ids)
     if not layers:
         raise InputError("The planning map has no layers to show; run an analysis first.")
+    legend_layers = project_layers(project, sheet.legend_layer_ids or sheet.layer_ids, "legend")
+    overview_layers = project_layers(project, sheet.overview_layer_ids, "overview")
+    layout, width, height = new_layout(project, name, sheet.paper, sheet.landscape)
+    small = sheet.paper != "A3"
+    margin = 8.0 if small else 10.0
+    gutter = 6.0 if small else 8.0
+    side_w = min(118.0, width * 0.3) if sheet.landscape else width - 2 * margin
+    title_size = 14.0 if small else 18.0
 
-    _label(layout, sheet.title, margin, margin - 2, map_w, 10, 18, bold=True)
+    # Title block across the top.
+    head_w = width - 2 * margin if not sheet.landscape else width - side_w - gutter - 2 * margin
+    add_band(layout, margin, margin - 1, 1.6, 16 if sheet.subtitle else 10, ACCENT)
+    add_fitted_label(
+        layout,
+        sheet.title,
+        margin + 4,
+        margin - 2,
+        head_w - 4,
+        10,
+        title_size,
+        min_size=10,
+        bold=True,
+    )
+    top = margin + 10
     if sheet.subtitle:
-        _label(layout, sheet.subtitle, margin, margin + 7, map_w, 6, 10)
+        add_fitted_label(
+            layout,
+            sheet.subtitle,
+            margin + 4,
+            margin + 8,
+            head_w - 4,
+            7,
+            9.5,
+            min_size=7,
+            colour=MUTED,
+        )
+        top = margin + 16
+    top += 2
 
-    main_map = QgsLayoutItemMap(layout)
-    main_map.setId("main_map")
-    main_map.attemptMove(QgsLayoutPoint(margin, margin + 14, MM))
-    main_map.attemptResize(QgsLayoutSize(map_w, map_h, MM))
-    main_map.setLayers(layers)
-    main_map.setKeepLayerSet(True)
-    main_map.setCrs(project.crs())
-    if sheet.extent is not None:
-        extent = QgsRectangle(*sheet.extent)
+    if sheet.landscape:
+        map_x, map_y = margin, top
+        map_w = width - side_w - gutter - 2 * margin
+        map_h = height - margin - top
+        col_x, col_y, col_w, col_bottom = margin + map_w + gutter, margin, side_w, height - margin
     else:
-        extent = QgsRectangle()
-        for layer in layers:
-            extent.combineExtentWith(layer.extent())
-    extent.scale(1.03)
-    main_map.setExtent(fit_extent(extent, map_w, map_h))
-    main_map.setFrameEnabled(True)
-    main_map.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
-    layout.addLayoutItem(main_map)
+        map_x, map_y, map_w = margin, top, width - 2 * margin
+        map_h = (height - top - margin) * 0.58
+        col_x, col_y, col_w = margin, top + map_h + gutter, width - 2 * margin
+        col_bottom = height - margin
 
-    # North arrow and scale bar on the map, bottom left.
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setPicturePath(str(resources_path("icons", "north_arrow.svg")))
-    arrow.attemptMove(QgsLayoutPoint(margin + 4, margin + 18, MM))
-    arrow.attemptResize(QgsLayoutSize(10, 16, MM))
-    layout.addLayoutItem(arrow)
-
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(main_map)
-    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
-    scalebar.setUnitLabel("km")
-    scalebar.setNumberOfSegments(4)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setUnitsPerSegment(_nice_segment(extent.width() / 1000.0))
-    scalebar.setTextFormat(text_format(8))
-    scalebar.setBackgroundEnabled(True)
-    scalebar.setBackgroundColor(QColor(255, 255, 255, 200))
-    scalebar.attemptMove(QgsLayoutPoint(margin + 4, margin + 14 + map_h - 16, MM))
-    layout.addLayoutItem(scalebar)
-    scalebar.update()
-
-    # Right column: legend, tables, chart, overview, sources.
-    x = margin + map_w + margin
-    y = margin
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle("Legend")
-    legend.setLinkedMap(main_map)
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    root.clear()
-    for layer in _layers(project, sheet.legend_layer_ids or sheet.layer_ids):
-        root.addLayer(layer)
-    for node in root.findLayers():
-        _drop_band_title(legend, node)
-    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
-        legend.setStyleFont(style, _font(10, bold=True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(7.5))
-    legend.setSymbolHeight(3.5)
-    legend.setColumnCount(2)
-    legend.setSplitLayer(True)
-    legend.attemptMove(QgsLayoutPoint(x, y, MM))
-    layout.addLayoutItem(legend)
-    # Measure the legend as the renderer lays it out (the item itself only knows its size
-    # once painted), then fix its box so that the tables can start below it.
-    measured = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
-    legend_h = min(max(measured.height(), 20.0), 125.0)
-    legend.setResizeToContents(False)
-    legend.attemptResize(QgsLayoutSize(side_w, legend_h, MM))
-    y += legend_h + 4
-
-    overview_h = 52.0
-    footer_h = 16.0
-    space_for_tables = height - margin - footer_h - overview_h - 4 - y
-    for table in sheet.tables:
-        if space_for_tables < 20:
-            break
-        used = _table(layout, table, x, y, side_w, space_for_tables)
-        y += used + 3
-        space_for_tables -= used + 3
-    if sheet.chart_svg and space_for_tables > 30:
-        chart = QgsLayoutItemPicture(layout)
-        chart.setPicturePath(sheet.chart_svg)
-        chart.attemptMove(QgsLayoutPoint(x, y, MM))
-        chart.attemptResize(QgsLayoutSize(side_w, min(space_for_tables, 60), MM))
-        layout.addLayoutItem(chart)
-
-    overview_layers = _layers(project, sheet.overview_layer_ids) if sheet.overview_layer_ids else []
+    extent = QgsRectangle(*sheet.extent) if sheet.extent is not None else layers_extent(layers)
+    if extent.isEmpty():
+        raise InputError("The map's layers have no extent (are they empty?).")
+    extent.scale(1.04)
+    main_map = add_map(
+        layout, project, layers, extent, map_x, map_y, map_w, map_h, item_id="main_map"
+    )
+    map_extent = main_map.extent()
+    add_north_arrow(layout, map_x + 4, map_y + 4, 15 if not small else 11)
+    add_scalebar(
+        layout,
+        main_map,
+        map_x + 4,
+        map_y + map_h - (13 if not small else 11),
+        map_extent.width(),
+        size=8 if not small else 7,
+    )
     if overview_layers:
-        overview = QgsLayoutItemMap(layout)
-        overview.setId("overview")
-        overview.attemptMove(
-            QgsLayoutPoint(
-                x + side_w - overview_h * 1.4, height - margin - footer_h - overview_h, MM
-            )
-        )
-        overview.attemptResize(QgsLayoutSize(overview_h * 1.4, overview_h, MM))
-        overview.setLayers(overview_layers)
-        overview.setKeepLayerSet(True)
-        wide = QgsRectangle()
-        for layer in overview_layers:
-            wide.combineExtentWith(layer.extent())
-        wide.scale(1.1)
-        overview.setExtent(fit_extent(wide, overview_h * 1.4, overview_h))
-        overview.setFrameEnabled(True)
-        layout.addLayoutItem(overview)
-        overview.overview().setLinkedMap(main_map)
-        overview.overview().setFrameSymbol(
-            QgsFillSymbol.createSimple(
-                {"color": "0,0,0,0", "outline_color": "#D62728", "outline_width": "0.6"}
-            )
-        )
+        _overview(layout, project, overview_layers, main_map, map_x, map_y, map_w, map_h, small)
 
-    footer = "  ·  ".join(t for t in (sheet.date_text, sheet.sources_text) if t)
-    _label(layout, footer, x, height - margin - footer_h + 2, side_w, footer_h, 7)
-    manager.addLayout(layout)
+    # Right column (or the lower part of a portrait sheet).
+    footer_h = 13.0
+    y = col_y
+    legend_max = (col_bottom - col_y) * (0.42 if sheet.landscape else 0.5)
+    legend_w = col_w if sheet.landscape else col_w * 0.48
+    _, legend_h = add_legend(
+        layout,
+        main_map,
+        legend_layers,
+        col_x,
+        y,
+        legend_w,
+        legend_max,
+        title=phrase("legend", language),
+    )
+    if sheet.landscape:
+        y += legend_h + 5
+        x, w = col_x, col_w
+    else:  # tables and charts beside the legend
+        x, w = col_x + legend_w + gutter, col_w - legend_w - gutter
+    charts = list(sheet.charts)
+    chart_h = 0.0
+    if charts or sheet.chart_svg:
+        chart_h = 46.0 if not small else 38.0
+    space = col_bottom - footer_h - y - (chart_h + 4) * max(len(charts), bool(sheet.chart_svg))
+    for table in sheet.tables:
+        if space < 18:
+            break
+        used, _ = add_table(layout, table, x, y, w, space, csv_hint=table.csv_name)
+        y += used + 4
+        space -= used + 4
+    for chart in charts:
+        add_chart(layout, chart, x, y, w, chart_h)
+        y += chart_h + 4
+    if not charts and sheet.chart_svg:
+        picture = QgsLayoutItemPicture(layout)
+        picture.setPicturePath(sheet.chart_svg)
+        layout.addLayoutItem(picture)
+        picture.attemptResize(QgsLayoutSize(w, chart_h, MM))
+        picture.attemptMove(QgsLayoutPoint(x, y, MM))
+    footer = "\n".join(t for t in (sheet.date_text, sheet.sources_text) if t)
+    add_fitted_label(
+        layout, footer, col_x, col_bottom - footer_h, col_w, footer_h, 7, min_size=5.5, colour=MUTED
+    )
+    project.layoutManager().addLayout(layout)
     return layout
 
 
-def _drop_band_title(legend: QgsLayoutItemLegend, node) -> None:
-    """Raster legends start with a "Band 1 (Gray)" line, which means nothing on a map."""
-    nodes = legend.model().layerLegendNodes(node)
-    if (
-        nodes
-        and isinstance(nodes[0], QgsSimpleLegendNode)
-        and isinstance(node.layer(), QgsRasterLayer)
-    ):
-        QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
-        legend.model().refreshLayerLegend(node)
+def _overview(layout, project, layers, main_map, map_x, map_y, map_w, map_h, small) -> None:
+    """A locator inset in the map's top-right corner: the wider area, the map's frame in red."""
+    w = 58.0 if not small else 40.0
+    h = w * 0.72
+    wide = layers_extent(layers)
+    wide.combineExtentWith(main_map.extent())
+    wide.scale(1.8)  # the sheet's area in its surroundings
+    x = map_x + map_w - w - 3
+    y = map_y + 3
+    inset = add_map(layout, project, layers, wide, x, y, w, h, item_id="overview", frame_width=0.4)
+    inset.overview().setLinkedMap(main_map)
+    inset.overview().setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "214,39,40,30", "outline_color": "#D62728", "outline_width": "0.6"}
+        )
+    )
 
 
-def fit_extent(extent: QgsRectangle, width_mm: float, height_mm: float) -> QgsRectangle:
-    """Grow the extent's short side so it has the item's aspect ratio (no distortion).
+@dataclass
+class PlanningMapOutput:
+    """What ``build_planning_map`` made: the layout, the files, and notes for the user."""
 
-    (QgsLayoutItemMap.zoomToExtent leaves the extent empty when run headless on 3.22, and
-    setExtent resizes the item instead; so the ratio is matched here.)
-    """
-    ratio = width_mm / height_mm
-    cx, cy = extent.center().x(), extent.center().y()
-    w, h = extent.width(), extent.height()
-    if w / h < ratio:
-        w = h * ratio
-    else:
-        h = w / ratio
-    return QgsRectangle(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    layout: QgsPrintLayout
+    files: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
 
 
-def _nice_segment(width_km: float) -> float:
-    """A round scale-bar segment length (km) for a map about ``width_km`` wide."""
-    target = width_km / 10.0
-    for step in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500):
-        if step >= target:
-            return float(step)
-    return 1000.0
+def visible_layer_ids(project: QgsProject) -> list[str]:
+    """The project's checked layers, top to bottom as in the layer tree."""
+    root = project.layerTreeRoot()
+    return [
+        node.layerId()
+        for node in root.findLayers()
+        if node.isVisible() and node.layer() is not None
+    ]
 
 
-def export_layout(
-    layout: QgsPrintLayout,
+def default_overview_ids(project: QgsProject, layer_ids: Sequence[str]) -> list[str]:
+    """Polygon layers and the lowest raster of the map for the locator inset."""
+    ids = []
+    for layer_id in layer_ids:
+        layer = project.mapLayer(layer_id)
+        if isinstance(layer, QgsVectorLayer) and layer.geometryType() == 2:
+            ids.append(layer_id)
+    rasters = [i for i in layer_ids if isinstance(project.mapLayer(i), QgsRasterLayer)]
+    return ids[-2:] + rasters[-1:]
+
+
+def build_planning_map(
+    project: QgsProject,
+    content,
+    *,
+    layer_ids: Sequence[str] | None = None,
+    legend_layer_ids: Sequence[str] | None = None,
+    overview_layer_ids: Sequence[str] | None = None,
+    title: str = "",
+    subtitle: str = "",
+    sources: str = "",
+    local_names: dict[str, str] | None = None,
+    total_local_name: str = "",
+    target_minutes: float | None = None,
+    extent: tuple[float, float, float, float] | None = None,
+    paper: str = "A3",
+    landscape: bool = True,
+    layout_name: str = LAYOUT_NAME,
     pdf_path: str | os.PathLike | None = None,
     png_path: str | os.PathLike | None = None,
+    csv_dir: str | os.PathLike | None = None,
     dpi: float = 150.0,
-    feedback: Callable[[float], None] | None = None,
-) -> list[Path]:
-    """Export to PDF and/or PNG through temporary files renamed when complete."""
-    exporter = QgsLayoutExporter(layout)
-    written: list[Path] = []
-    jobs = [(p, kind) for p, kind in ((pdf_path, "pdf"), (png_path, "png")) if p]
-    for i, (path, kind) in enumerate(jobs):
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.stem}.partial{path.suffix}")
-        if kind == "pdf":
-            settings = QgsLayoutExporter.PdfExportSettings()
-            settings.dpi = dpi
-            settings.rasterizeWholeImage = False
-            result = exporter.exportToPdf(str(tmp), settings)
+    language: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> PlanningMapOutput:
+    """Build the planning map layout in ``project`` and export it.
+
+    ``content``: a ``Scenario`` (with results), ``ScenarioResults``, a ``CoverageTable`` or
+    ``LiveSummary`` — its coverage by district becomes the table and the chart — or a ready
+    ``SheetModel`` (used as it is). ``layer_ids``: map layers top to bottom (default: the
+    visible layers of the layer tree). ``local_names``: district name → name in the local
+    script (a second column). ``target_minutes``: the threshold whose uncovered people are
+    listed (default the first). Files are written only where a path is given; the tables go
+    to ``csv_dir`` as UTF-8 CSV with BOM. Raises ``InputError`` with a message for the user.
+    """
+    language = check_language(language)
+    out = PlanningMapOutput(layout=None)  # type: ignore[arg-type]
+    if cjk_font_family() not in _cjk_families():
+        out.messages.append(
+            "No font that covers Chinese is installed (e.g. Noto Sans CJK SC, Debian package "
+            "fonts-noto-cjk); Chinese names may print as boxes."
+        )
+    if isinstance(content, SheetModel):
+        sheet = content
+        if layer_ids is not None:
+            sheet.layer_ids = list(layer_ids)
+    else:
+        results = as_results(content)
+        ids = list(layer_ids) if layer_ids is not None else visible_layer_ids(project)
+        if not ids:
+            raise InputError(
+                "The project has no visible layers to put on the planning map; add or show "
+                "the layers to print (catchments, gaps, facilities, stops, routes)."
+            )
+        tables = []
+        charts = []
+        if results.zone_names:
+            tables.append(
+                coverage_by_district(
+                    results, local_names, language, target_minutes, total_local_name
+                )
+            )
         else:
-            settings = QgsLayoutExporter.ImageExportSettings()
-            settings.dpi = dpi
-            # QGIS then tries to georeference the PNG through GDAL, which cannot update a
-            # PNG in place and prints "ERROR 6"; the image itself is fine, so keep it quiet.
-            gdal.PushErrorHandler("CPLQuietErrorHandler")
-            try:
-                result = exporter.exportToImage(str(tmp), settings)
-            finally:
-                gdal.PopErrorHandler()
-        if result != QgsLayoutExporter.Success:
-            tmp.unlink(missing_ok=True)
-            raise InputError(f"Could not export the layout to {path}: {exporter.errorMessage()}")
-        os.replace(tmp, path)
-        written.append(path)
-        if feedback:
-            feedback(100.0 * (i + 1) / len(jobs))
-    return written
+            out.messages.append("The results have no districts: the sheet shows totals only.")
+        if results.total > 0:
+            charts.append(coverage_chart(results, language))
+        else:
+            out.messages.append("No people in the coverage results: the chart is left out.")
+        name = getattr(content, "name", "")
+        sheet = SheetModel(
+            title=title
+            or (
+                f"{phrase('people_covered', language)} — {name}"
+                if name
+                else phrase("people_covered", language)
+            ),
+            subtitle=subtitle,
+            layer_ids=ids,
+            legend_layer_ids=list(legend_layer_ids or ids),
+            overview_layer_ids=list(
+                overview_layer_ids
+                if overview_layer_ids is not None
+                else default_overview_ids(project, ids)
+            ),
+            extent=extent,
+            tables=tables,
+            charts=charts,
+            date_text=dt.date.today().isoformat(),
+            sources_text=sources,
+            paper=paper,
+            landscape=landscape,
+        )
+    if progress:
+        progress(5.0)
+    layout = build_layout(project, sheet, layout_name, language)
+    out.layout = layout
+    if progress:
+        progress(30.0)
+    if csv_dir is not None:
+        for table in sheet.tables:
+            out.files.append(
+                table.write_csv(Path(csv_dir) / (table.csv_name or _slug(table.title)))
+            )
+    if pdf_path or png_path:
+        out.files += export_layout(
+            layout,
+            pdf_path,
+            png_path,
+            dpi,
+            feedback=(lambda v: progress(30.0 + 0.7 * v)) if progress else None,
+            cancel=cancel,
+        )
+    if progress:
+        progress(100.0)
+    return out
+
+
+def _cjk_families() -> set[str]:
+    return {"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei"}
+
+
+def _slug(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() else "_" for ch in text.lower()).strip("_")
+    return (keep or "table")[:60] + ".csv"

@@ -45,9 +45,23 @@ def test_demo_writes_map_gpkg_and_summary(tmp_path):
         timeout=300,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    for name in ("sample_region.gpkg", "planning_map.png", "planning_map.pdf", "summary.csv"):
-        assert (out / name).stat().st_size > 500, name
+    for name in (
+        "sample_region.gpkg",
+        "planning_map.png",
+        "planning_map.pdf",
+        "summary.csv",
+        "atlas.pdf",
+        "scenario_comparison.pdf",
+        "coverage_by_district.csv",
+        "scenario_difference.csv",
+    ):
+        assert (out / name).stat().st_size > 300, name
     assert (out / "planning_map.pdf").read_bytes().startswith(b"%PDF")
+    from tests.report.reference import pdf_pages
+
+    assert pdf_pages(out / "atlas.pdf") == 6  # one page per district
+    if "stop notices left out" not in run.stdout:  # the mobile step is there
+        assert (out / "stop_notices.pdf").exists()
     raw = (out / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
