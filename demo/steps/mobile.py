@@ -135,7 +135,7 @@ def run(ctx: DemoContext) -> None:
         need,
         zones.labels,
         list(zones.names),
-        valid=region.county_mask,
+        valid=np.logical_or.reduce([region.population(s) >= 0 for s in SEASONS]),
     )
     computed = time.perf_counter() - started
 
