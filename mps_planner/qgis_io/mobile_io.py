@@ -304,7 +304,7 @@ def stop_features(
                     round(v.target_gap_days, 2),
                     None if v.max_gap is None else round(v.max_gap, 2),
                     visit_days_text(plan, v.visit_days),
-                    round(vpm, 3),
+                    float(vpm),  # unrounded: compared with the required frequency
                     None if ppl is None else round(ppl, 1),
                     None if ppl is None else round(ppl * vpm, 1),
                     round(float(snap_m[j]), 1),

@@ -383,3 +383,64 @@ def test_coveringtour_without_candidates_and_with_a_fixed_clinic(provider, roads
 def test_coveringtour_target_beyond_the_routes(provider, roads, rasters):
     with pytest.raises(QgsProcessingException, match=r"cannot reach 100\.0 %"):
         run("coveringtour", cover_params(roads, rasters, WORK_HOURS=1.0, TRADEOFF=""))
+
+
+def districts_layer():
+    lyr = QgsVectorLayer(f"Polygon?crs={CRS}&field=name:string", "districts", "memory")
+    feats = []
+    for name, x0, x1 in (("West 西", X0, X0 + 20000.0), ("East 东", X0 + 20000.0, X0 + 45000.0)):
+        f = QgsFeature(lyr.fields())
+        y1 = Y0 - ROWS * CELL
+        f.setGeometry(
+            QgsGeometry.fromWkt(f"POLYGON(({x0} {Y0},{x1} {Y0},{x1} {y1},{x0} {y1},{x0} {Y0}))")
+        )
+        f.setAttributes([name])
+        feats.append(f)
+    lyr.dataProvider().addFeatures(feats)
+    return lyr
+
+
+def test_fixedmobile_classes_and_district_table(provider, roads, rasters, tmp_path):
+    """A gacha clinic at km 35 serves the east (80 people); a mobile stop at km 7.5 every 14
+    days serves both western villages (150) — unless the standard asks for weekly visits."""
+    riding, people_tif, grid, kmh, people = rasters
+    plan = run(
+        "planroutes",
+        plan_params(
+            roads, points_layer([(km(7.5), "km 7.5")]), WEEKS=4, WEEKDAYS="Mon-Fri",
+            VISIT_EVERY_DAYS=14,
+        ),
+    )  # fmt: skip
+    clinic = points_layer([(km(35), "Gacha clinic", "village")], "name:string,level:string")
+    common = {
+        "FIXED": clinic,
+        "LEVEL_FIELD": "level",
+        "STOPS": plan["OUTPUT_STOPS"],
+        "VISITS_FIELD": "visits_month",
+        "DISTRICTS": districts_layer(),
+        "DISTRICT_NAME_FIELD": "name",
+        "RESIDENT_SPEED": riding,
+        "POPULATION": people_tif,
+        "ACCESS_MINUTES": 30.0,
+        "OUTPUT_TABLE": "memory:",
+    }
+    res = run("fixedmobile", {**common, "OUTPUT": str(tmp_path / "combined.tif")})
+    rows = {r["district"]: r for r in attrs(res["OUTPUT_TABLE"])}
+    assert rows["West 西"]["mobile"] == pytest.approx(150.0)
+    assert rows["East 东"]["fixed"] == pytest.approx(80.0)
+    assert rows["East 东"]["fixed_village"] == pytest.approx(80.0)
+    assert rows["Total"]["not_covered"] == pytest.approx(0.0)
+    for r in rows.values():
+        assert r["fixed"] + r["mobile"] + r["not_covered"] == pytest.approx(r["people"])
+    from mps_planner.qgis_io.raster_io import read_raster
+
+    classes = read_raster(tmp_path / "combined.tif").array
+    assert classes[10, 10] == 2 and classes[10, 20] == 2  # the western villages: mobile
+    assert classes[10, 70] == 1 and classes[0, 45] == 3
+    weekly = run(
+        "fixedmobile", {**common, "VISIT_EVERY_DAYS": 7, "OUTPUT": str(tmp_path / "w.tif")}
+    )
+    rows = {r["district"]: r for r in attrs(weekly["OUTPUT_TABLE"])}
+    assert rows["West 西"]["mobile"] == 0.0
+    assert rows["West 西"]["not_covered"] == pytest.approx(150.0)
+    assert rows["West 西"]["mobile_below"] == pytest.approx(150.0)

@@ -79,6 +79,7 @@ class Access:
 
     surface: SpeedSurface
     people: np.ndarray | None
+    valid: np.ndarray | None = None  # cells with population data
 
     @property
     def grid(self) -> AnalysisGrid:
@@ -256,7 +257,7 @@ class MobileAlgorithm(MpsAlgorithm):
         if layer is None:
             return None
         surface = read_speed_surface(layer.source())
-        people = None
+        people = valid = None
         pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
         if pop_layer is not None:
             feedback.pushInfo(self.tr("Moving the population onto the residents' speed grid…"))
@@ -264,11 +265,12 @@ class MobileAlgorithm(MpsAlgorithm):
                 pop_layer.source(), grid=surface.grid, cancel=feedback.isCanceled
             )
             people = on_grid.population.layer()
+            valid = on_grid.population.valid
             for line in on_grid.report.lines()[:2]:
                 feedback.pushInfo(line)
         elif need_people:
             raise InputError("Give a population raster (or demand points with people).")
-        return Access(surface, people)
+        return Access(surface, people, valid)
 
     def read_roads(self, parameters, context, feedback, access: Access | None) -> Roads:
         roads = self.parameterAsSource(parameters, self.ROADS, context)
