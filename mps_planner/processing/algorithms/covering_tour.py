@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    NULL,
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsLineString,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
@@ -22,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import InputError
 from ...core.mobile_cover import (
@@ -30,59 +22,27 @@ from ...core.mobile_cover import (
     demand_cells,
     demand_points,
     served_by_fixed,
-    tour_times,
 )
 from ...core.mobile_plan import candidates_along_roads
 from ...core.mobile_reach import stop_reach
 from ...core.mobile_roads import draw_along_roads, road_problem
-from ...core.routing import clock, coverage_tradeoff, covering_tour
+from ...core.routing import coverage_tradeoff, covering_tour
 from ...core.snapping import snap_sites
 from ...core.traveltime import travel_times
 from ...qgis_io.mobile_io import number_or_none, point_attributes
 from ...qgis_io.network_io import read_road_layer
+from ...qgis_io.tour_io import (
+    ROUTE_SPEC,
+    STOP_SPEC,
+    TRADEOFF_SPEC,
+    fields_of,
+    tour_features,
+    tradeoff_features,
+)
 from ...report.mobile_styles import style_plan_stops, style_routes
 from ._inputs import parse_thresholds
 from ._mobile_params import DEFAULT_SPEEDS, MobileAlgorithm
 from ._styling import style_output_on_load
-
-
-def _fields(spec) -> QgsFields:
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
-
-
-STOP_SPEC = (
-    ("name", QVariant.String),
-    ("route", QVariant.Int),
-    ("seq", QVariant.Int),
-    ("arrival", QVariant.String),
-    ("departure", QVariant.String),
-    ("people", QVariant.Double),
-    ("every_days", QVariant.Double),
-    ("candidate", QVariant.Int),
-)
-ROUTE_SPEC = (
-    ("route", QVariant.Int),
-    ("vehicle_name", QVariant.String),
-    ("stops", QVariant.Int),
-    ("km", QVariant.Double),
-    ("drive_min", QVariant.Double),
-    ("total_min", QVariant.Double),
-    ("start", QVariant.String),
-    ("end", QVariant.String),
-    ("people", QVariant.Double),
-)
-TRADEOFF_SPEC = (
-    ("routes", QVariant.Int),
-    ("route_limit_min", QVariant.Double),
-    ("people_reached", QVariant.Double),
-    ("share_reached", QVariant.Double),
-    ("minutes_used", QVariant.Double),
-    ("stops", QVariant.Int),
-    ("minutes_for_target", QVariant.Double),
-)
 
 
 class CoveringTourAlgorithm(MobileAlgorithm):
@@ -131,7 +91,8 @@ class CoveringTourAlgorithm(MobileAlgorithm):
             "routes', with every_days as the frequency field; OUTPUT_ROUTES, the routes along "
             "the roads (km, minutes, people); OUTPUT_TRADEOFF, route time against people "
             "reached for the numbers of routes in TRADEOFF (e.g. '1, 2, 3'): the most people "
-            "those routes reach and the least minutes for TARGET."
+            "those routes reach and the least minutes for TARGET. TIME_LIMIT (advanced): "
+            "seconds for the search; 0 = a fixed number of steps, the same answer every run."
         ).format(speeds=DEFAULT_SPEEDS)
 
     def initAlgorithm(self, config=None):
@@ -381,7 +342,7 @@ class CoveringTourAlgorithm(MobileAlgorithm):
             context,
             problem,
             tour,
-            (coverage, demand, reach),
+            (coverage, demand),
             (dwell, day_start, every_days, roads.crs),
             cancel,
         )
@@ -504,93 +465,35 @@ class CoveringTourAlgorithm(MobileAlgorithm):
 
     # -- outputs -------------------------------------------------------------------------------
     def _write_tour(self, parameters, context, problem, tour, cover, settings, cancel) -> dict:
-        coverage, demand, _reach = cover
+        coverage, demand = cover
         dwell, day_start, every_days, crs = settings
-        stop_sink, stop_id = self.parameterAsSink(
-            parameters, self.OUTPUT_STOPS, context, _fields(STOP_SPEC), QgsWkbTypes.Point, crs
+        results = {}
+        drawn = draw_along_roads(problem, [[0, *r, 0] for r in tour.routes], cancel)
+        stops, routes = tour_features(
+            problem, tour, drawn, coverage, demand.weights, dwell, day_start, every_days
         )
-        route_sink, route_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT_ROUTES,
-            context,
-            _fields(ROUTE_SPEC),
-            QgsWkbTypes.LineString,
-            crs,
-        )
-        if stop_sink is None or route_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STOPS))
-        sequences = [[0, *r, 0] for r in tour.routes]
-        drawn = draw_along_roads(problem, sequences, cancel)
-        pts = problem.points
-        w = demand.weights
-        stop_features, route_features = [], []
-        for k, (route, cand, line) in enumerate(zip(tour.routes, tour.route_stops, drawn)):
-            arr, dep, drive, total = tour_times(problem.matrix, 0, route, dwell)
-            arr, dep = [float(a) for a in arr], [float(d) for d in dep]
-            covered = coverage[:, list(cand)].any(axis=1)
-            for seq, (node, j) in enumerate(zip(route, cand), start=1):
-                f = QgsFeature(_fields(STOP_SPEC))
-                f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(pts.x[node], pts.y[node])))
-                f.setAttributes(
-                    [
-                        pts.names[node],
-                        k + 1,
-                        seq,
-                        clock(day_start + arr[seq - 1]),
-                        clock(day_start + dep[seq - 1]),
-                        round(float(w[coverage[:, j]].sum()), 1),
-                        NULL if every_days is None else every_days,
-                        int(j),
-                    ]
-                )
-                stop_features.append(f)
-            x, y, length, _minutes, _legs = line
-            f = QgsFeature(_fields(ROUTE_SPEC))
-            f.setGeometry(QgsGeometry(QgsLineString(x.tolist(), y.tolist())))
-            f.setAttributes(
-                [
-                    k + 1,
-                    f"route {k + 1}",
-                    len(route),
-                    round(float(length) / 1000.0, 3),
-                    round(float(drive), 2),
-                    round(float(total), 2),
-                    clock(day_start),
-                    clock(day_start + total),
-                    round(float(w[covered].sum()), 1),
-                ]
-            )
-            route_features.append(f)
-        stop_sink.addFeatures(stop_features, QgsFeatureSink.FastInsert)
-        route_sink.addFeatures(route_features, QgsFeatureSink.FastInsert)
-        style_output_on_load(context, stop_id, style_plan_stops)
-        style_output_on_load(context, route_id, style_routes)
-        return {self.OUTPUT_STOPS: stop_id, self.OUTPUT_ROUTES: route_id}
+        for key, spec, kind, features, style in (
+            (self.OUTPUT_STOPS, STOP_SPEC, QgsWkbTypes.Point, stops, style_plan_stops),
+            (self.OUTPUT_ROUTES, ROUTE_SPEC, QgsWkbTypes.LineString, routes, style_routes),
+        ):
+            sink, dest = self.parameterAsSink(parameters, key, context, fields_of(spec), kind, crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, key))
+            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.tr("Could not write {}.").format(key))
+            style_output_on_load(context, dest, style)
+            results[key] = dest
+        return results
 
     def _write_tradeoff(self, parameters, context, rows, feedback) -> dict:
+        fields = fields_of(TRADEOFF_SPEC)
         sink, dest = self.parameterAsSink(
-            parameters,
-            self.OUTPUT_TRADEOFF,
-            context,
-            _fields(TRADEOFF_SPEC),
-            QgsWkbTypes.NoGeometry,
+            parameters, self.OUTPUT_TRADEOFF, context, fields, QgsWkbTypes.NoGeometry
         )
         if sink is None:
             return {}
+        sink.addFeatures(tradeoff_features(rows), QgsFeatureSink.FastInsert)
         for row in rows:
-            f = QgsFeature(_fields(TRADEOFF_SPEC))
-            f.setAttributes(
-                [
-                    row.vehicles,
-                    row.route_limit_minutes,
-                    round(row.people_reached, 1),
-                    round(row.share_reached, 4),
-                    round(row.minutes_used, 1),
-                    row.stops,
-                    NULL if row.minutes_for_target is None else round(row.minutes_for_target, 1),
-                ]
-            )
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
             target = (
                 "cannot reach the target"
                 if row.minutes_for_target is None

@@ -96,7 +96,9 @@ class PlanRoutesAlgorithm(MobileAlgorithm):
             "the notices at the stops.\n\n"
             "When the visits do not fit, the error says what would: e.g. how many more "
             "vehicle-days; ALLOW_PARTIAL writes the incomplete plan instead and lists the "
-            "missing visits."
+            "missing visits. SPREAD: days a visit may move from its evenly spaced day. "
+            "TIME_LIMIT (advanced): seconds the solver improves the plan; 0 = a fixed number "
+            "of steps, the same plan on every run."
         ).format(speeds=DEFAULT_SPEEDS)
 
     def initAlgorithm(self, config=None):
