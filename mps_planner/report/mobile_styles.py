@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core.mobile_combined import CLASS_LABELS, FIXED, MOBILE, NOT_COVERED
+from ..core.mobile_combined import CLASS_LABELS, CLASS_LABELS_ZH, FIXED, MOBILE, NOT_COVERED
 from .layer_styles import style_stops, text_format
 
 # Okabe-Ito colours, one per vehicle (repeating after eight).
@@ -99,8 +99,9 @@ def style_visits(layer: QgsVectorLayer) -> None:
 
 
 def style_combined(layer: QgsRasterLayer, labels: dict[int, str] | None = None) -> None:
-    """Fixed (blue), mobile at the required frequency (green), not covered (red); 0 clear."""
-    labels = labels or CLASS_LABELS
+    """Fixed (blue), mobile at the required frequency (green), not covered (red); 0 clear.
+    Legend labels in English and Chinese unless ``labels`` are given."""
+    labels = labels or {k: f"{v} {CLASS_LABELS_ZH[k]}" for k, v in CLASS_LABELS.items()}
     classes = [
         QgsPalettedRasterRenderer.Class(code, QColor(COMBINED_COLOURS[code]), labels[code])
         for code in (FIXED, MOBILE, NOT_COVERED)

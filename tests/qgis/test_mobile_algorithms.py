@@ -444,3 +444,35 @@ def test_fixedmobile_classes_and_district_table(provider, roads, rasters, tmp_pa
     assert rows["West 西"]["mobile"] == 0.0
     assert rows["West 西"]["not_covered"] == pytest.approx(150.0)
     assert rows["West 西"]["mobile_below"] == pytest.approx(150.0)
+
+
+def test_route_and_coverage_styles(provider, roads, rasters, tmp_path):
+    """One colour per vehicle in the route legend; three classes in the coverage legend."""
+    from qgis.core import QgsRasterLayer
+
+    from mps_planner.report.mobile_styles import style_combined, style_plan_stops, style_routes
+
+    two_depots = points_layer([(km(2), "West clinic"), (km(42), "East clinic")])
+    res = run(
+        "planroutes",
+        plan_params(roads, points_layer(FOUR), DEPOTS=two_depots, WEEKDAYS="Mon-Fri"),
+    )
+    routes = res["OUTPUT_ROUTES"]
+    style_routes(routes)
+    names = {f["vehicle_name"] for f in routes.getFeatures()}
+    assert {c.value() for c in routes.renderer().categories()} == names
+    assert len(names) == 2  # stops at both ends: each depot's van takes its side
+    style_plan_stops(res["OUTPUT_STOPS"])
+    assert res["OUTPUT_STOPS"].labelsEnabled()
+    riding, *_ = rasters
+    classes = np.array([[0, 1], [2, 3]], dtype=np.uint8)
+    from mps_planner.qgis_io.raster_io import grid_of, read_raster
+
+    grid = grid_of(read_raster(riding))
+    small = AnalysisGrid(grid.crs_wkt, grid.geotransform, (2, 2))
+    path = write_raster(tmp_path / "classes.tif", classes, small, nodata=0)
+    layer = QgsRasterLayer(path, "classes", "gdal")
+    style_combined(layer)
+    labels = [c.label for c in layer.renderer().classes()]
+    assert [c.value for c in layer.renderer().classes()] == [1, 2, 3]
+    assert labels[0].startswith("fixed facility") and "未覆盖" in labels[2]

@@ -7,7 +7,6 @@ A base class for ``planroutes`` and ``coveringtour`` that knows nothing of them.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -331,7 +330,3 @@ def read_period(weeks: int, weekdays_text: str, start_text: str | None):
     period = PlanningPeriod.weeks(weeks, parse_date(start_text))
     days = working_days(period, parse_weekdays(weekdays_text))
     return period, days
-
-
-def finite_or_none(value: float) -> float | None:
-    return value if value is not None and math.isfinite(value) else None
