@@ -60,7 +60,9 @@ class DemoContext:
     outputs: list[Path] = field(default_factory=list)
     timings: list[tuple[str, float]] = field(default_factory=list)
     coverage: dict[str, Any] = field(default_factory=dict)  # results of the coverage step
-    mobile: dict[str, Any] = field(default_factory=dict)  # results of the mobile step, if any
+    # results of the mobile step: plan, driver_rows, stop_rows, stops_layer, routes_layer,
+    # combined (fixed + mobile per district) of the map's season, and "seasons" for both
+    mobile: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     subtitle: str = ""
     sources: str = ""

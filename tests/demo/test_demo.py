@@ -69,3 +69,13 @@ def test_demo_writes_map_gpkg_and_summary(tmp_path):
     assert rows[-1][0] == "Total" and len(rows) == 1 + 6 + 1  # header, six districts, total
     total = rows[-1][rows[0].index("Pop. winter")]
     assert total == "150,000" and total in run.stdout
+    # Fixed, + mobile and not covered split each district's people (to rounding).
+    head = rows[0]
+    for season in ("summer", "winter"):
+        for row in rows[1:]:
+            parts = [f"≤30 min {season} %", f"+Mobile {season} %", f"Not covered {season} %"]
+            assert abs(sum(float(row[head.index(c)]) for c in parts) - 100.0) < 0.2, row[0]
+    for name in ("mobile_driver_timetable_summer.csv", "mobile_stop_notices_winter.csv"):
+        raw = (out / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and "嘎查".encode() in raw, name
+    assert "Mobile clinic (summer)" in run.stdout and "Summer plan in winter" in run.stdout
