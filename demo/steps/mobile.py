@@ -391,6 +391,8 @@ def _summary(ctx: DemoContext, cross, plans, minutes, every) -> None:
             ["District", "名称", "People", f"Fixed ≤{minutes:g} min", "+Mobile", "Not covered",
              "Not cov. winter"],
             body,
+            bold_last_row=True,
+            csv_name="coverage_by_district.csv",
         )
     ]  # fmt: skip
 

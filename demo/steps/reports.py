@@ -39,7 +39,6 @@ from mps_planner.report.layer_styles import style_stops
 from mps_planner.report.model import AtlasModel, NoticeSet
 from mps_planner.report.notices import export_notices, notices_from_rows, stop_places
 from mps_planner.report.sample_styles import style_population_density
-from mps_planner.report.tables import all_visits_table
 
 from ..context import DemoContext
 
@@ -152,9 +151,7 @@ def _atlas(ctx: DemoContext, notices) -> None:
     _, files = export_atlas(
         ctx.project, atlas, ctx.out / "atlas.pdf", ctx.out / "atlas.png", dpi=ctx.dpi
     )
-    ctx.outputs += files
-    if notices:
-        ctx.outputs.append(all_visits_table(notices).write_csv(ctx.out / "stop_visits.csv"))
+    ctx.outputs += files  # the visits behind its pages are the stop notices' stop_visits.csv
     ctx.facts.append(("District atlas", f"{len(pages)} pages"))
 
 

@@ -307,29 +307,31 @@ def add_legend(
     legend.setBackgroundEnabled(False)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
-    height = 0.0
-    for columns in (1, 2, 3):
-        legend.setColumnCount(columns)
-        size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
-        height = size.height()
-        if height <= max_h and size.width() <= w:
-            break
-        if size.width() > w and columns > 1:  # wider than the box: go back to fewer columns
-            legend.setColumnCount(columns - 1)
+    # The largest type that fits, in as few columns as fit the width; classes of a layer
+    # stay together unless only splitting them fits.
+    best = None
+    for size_pt, split in ((symbol_pt, False), (symbol_pt - 1.0, False), (symbol_pt - 1.0, True),
+                           (symbol_pt - 2.0, True)):  # fmt: skip
+        legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(size_pt))
+        legend.setSymbolHeight(3.2 if size_pt >= symbol_pt else 2.6)
+        legend.setSplitLayer(split)
+        for columns in (1, 2, 3):
+            legend.setColumnCount(columns)
             size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
-            height = size.height()
+            if size.width() > w:
+                break
+            overflow = max(size.height() - max_h, 0.0)
+            if best is None or overflow < best[0]:
+                best = (overflow, size_pt, split, columns, size.height())
+            if overflow == 0:
+                break
+        if best is not None and best[0] == 0:
             break
-    if height > max_h:  # still too tall: let the classes split between columns
-        legend.setSplitLayer(True)
-        size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
-        height = size.height()
-    for smaller in (symbol_pt - 1.0, symbol_pt - 2.0):  # and then smaller type
-        if height <= max_h or smaller < 5.0:
-            break
-        legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(smaller))
-        legend.setSymbolHeight(2.6)
-        size = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
-        height = size.height()
+    _, size_pt, split, columns, height = best or (0, symbol_pt, False, 1, max_h)
+    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(size_pt))
+    legend.setSymbolHeight(3.2 if size_pt >= symbol_pt else 2.6)
+    legend.setSplitLayer(split)
+    legend.setColumnCount(columns)
     height = min(max(height, 10.0), max_h)
     legend.setResizeToContents(False)
     legend.attemptResize(QgsLayoutSize(w, height, MM))

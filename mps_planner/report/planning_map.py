@@ -145,7 +145,7 @@ def build_layout(
     # Right column (or the lower part of a portrait sheet).
     footer_h = 13.0
     y = col_y
-    legend_max = (col_bottom - col_y) * (0.42 if sheet.landscape else 0.5)
+    legend_max = (col_bottom - col_y) * (0.45 if sheet.landscape else 0.5)
     legend_w = col_w if sheet.landscape else col_w * 0.48
     _, legend_h = add_legend(
         layout,
