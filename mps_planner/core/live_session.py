@@ -20,6 +20,7 @@ values and the main thread writes the windows into layers.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -82,12 +83,17 @@ class LiveUpdate:
 
 
 class FieldCache:
-    """Sites' fields by cell, least recently used dropped first beyond ``max_cells``."""
+    """Sites' fields by cell, least recently used dropped first beyond ``max_cells``.
+
+    Safe to share between threads (the live update and a solver or a scenario comparison
+    may ask at once); a field is computed outside the lock.
+    """
 
     def __init__(self, make: FieldMaker, max_cells: int = DEFAULT_CACHE_CELLS):
         self._make = make
         self._fields: OrderedDict[tuple[int, int], SparseField] = OrderedDict()
         self._cells = 0
+        self._lock = threading.Lock()
         self.max_cells = int(max_cells)
         self.hits = 0
         self.misses = 0
@@ -96,22 +102,26 @@ class FieldCache:
         return len(self._fields)
 
     def __contains__(self, cell: tuple[int, int]) -> bool:
-        return cell in self._fields
+        with self._lock:
+            return cell in self._fields
 
     def __call__(self, row: int, col: int, cancel=None) -> SparseField:
         key = (int(row), int(col))
-        found = self._fields.get(key)
-        if found is not None:
-            self._fields.move_to_end(key)
-            self.hits += 1
-            return found
-        self.misses += 1
+        with self._lock:
+            found = self._fields.get(key)
+            if found is not None:
+                self._fields.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
         made = self._make(key[0], key[1], cancel)
-        self._fields[key] = made
-        self._cells += len(made)
-        while self._cells > self.max_cells and len(self._fields) > 1:
-            _, dropped = self._fields.popitem(last=False)
-            self._cells -= len(dropped)
+        with self._lock:
+            if key not in self._fields:
+                self._fields[key] = made
+                self._cells += len(made)
+            while self._cells > self.max_cells and len(self._fields) > 1:
+                _, dropped = self._fields.popitem(last=False)
+                self._cells -= len(dropped)
         return made
 
 
@@ -120,6 +130,28 @@ def grid_field_maker(cost: CostGrid, max_minutes: float) -> FieldMaker:
 
     def make(row: int, col: int, cancel=None) -> SparseField:
         return bounded_field(cost, row, col, max_minutes, cancel)
+
+    return make
+
+
+def straight_field_maker(grid: AnalysisGrid, kmh: float, max_minutes: float) -> FieldMaker:
+    """Straight-line fields: minutes = distance between cell centres / speed (exact, as
+    ``core.traveltime.straight_line_times``), within ``max_minutes``."""
+    if not (kmh > 0 and np.isfinite(kmh)):
+        raise InputError(f"The straight-line speed must be more than 0 km/h, got {kmh}.")
+    reach = max_minutes * kmh / 0.06  # metres
+    radius = int(reach // grid.cell_size)
+    dr, dc = np.mgrid[-radius : radius + 1, -radius : radius + 1]
+    minutes = np.hypot(dr, dc) * grid.cell_size * (0.06 / kmh)
+    keep = minutes <= max_minutes
+    dr, dc, minutes = dr[keep], dc[keep], minutes[keep]
+
+    def make(row: int, col: int, cancel=None) -> SparseField:
+        rows, cols = row + dr, col + dc
+        inside = grid.contains(rows, cols)
+        cells = rows[inside] * grid.cols + cols[inside]
+        order = np.argsort(cells)
+        return SparseField(cells[order].astype(np.int64), minutes[inside][order], max_minutes)
 
     return make
 
@@ -226,15 +258,17 @@ class LiveSession:
         self._change_code = np.zeros(0, np.uint8)
 
     # -- placing sites ------------------------------------------------------------------------
-    def place(self, sites: Sequence[SiteRequest]) -> tuple[dict, list[str]]:
-        """Cells for the sites (unchanged sites keep theirs); and what could not be placed."""
+    def place(self, sites: Sequence[SiteRequest], reuse: bool = True) -> tuple[dict, list[str]]:
+        """Cells for the sites (with ``reuse``, sites that did not move keep theirs); and
+        what could not be placed. Changes nothing in the session."""
         placed: dict[str, tuple[int, int, float]] = {}
         problems: list[str] = []
         todo: list[SiteRequest] = []
+        requests, known = (self._requests, self._placed) if reuse else ({}, {})
         for site in sites:
-            old = self._requests.get(site.key)
-            if old is not None and (old.x, old.y) == (site.x, site.y) and site.key in self._placed:
-                placed[site.key] = self._placed[site.key]
+            old = requests.get(site.key)
+            if old is not None and (old.x, old.y) == (site.x, site.y) and site.key in known:
+                placed[site.key] = known[site.key]
             else:
                 todo.append(site)
         if todo:
@@ -269,11 +303,16 @@ class LiveSession:
 
     # -- updates ------------------------------------------------------------------------------
     def update(
-        self, sites: Sequence[SiteRequest], cancel: Callable[[], bool] | None = None
+        self,
+        sites: Sequence[SiteRequest],
+        cancel: Callable[[], bool] | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> LiveUpdate:
         """Make the model hold exactly ``sites``; return the numbers and changed windows.
 
-        Raises ``Cancelled`` (leaving the model as it was) when ``cancel`` returns True.
+        Raises ``Cancelled`` (leaving the model as it was, but keeping the fields computed so
+        far in the cache) when ``cancel`` returns True. ``progress`` (0–100) follows the
+        fields that are not in the cache yet.
         """
         started = time.perf_counter()
         keys = [s.key for s in sites]
@@ -281,9 +320,16 @@ class LiveSession:
             raise InputError("Two sites have the same key; each site needs its own.")
         placed, problems = self.place(sites)
         # Fields first (through the cache), so a site whose field fails is left out alone.
+        missing = {(r, c) for r, c, _ in placed.values() if (r, c) not in self.cache}
+        done = 0
         for key, (row, col, _) in list(placed.items()):
             try:
+                fresh = (row, col) in missing
                 self.cache(row, col, cancel)
+                if fresh and progress is not None:
+                    missing.discard((row, col))
+                    done += 1
+                    progress(100.0 * done / (done + len(missing)))
             except InputError as exc:
                 name = next((s.name for s in sites if s.key == key), "") or key
                 problems.append(f"'{name}': {exc}")
@@ -380,12 +426,7 @@ class LiveSession:
         k = self.target_index if k is None else k
         limit = self.thresholds[k]
         mask = np.zeros(self.grid.rows * self.grid.cols, dtype=bool)
-        saved = (self._requests, self._placed)
-        self._requests, self._placed = {}, {}
-        try:
-            placed, _ = self.place(sites)
-        finally:
-            self._requests, self._placed = saved
+        placed, _ = self.place(sites, reuse=False)
         for row, col, _ in placed.values():
             try:
                 f = self.cache(row, col, cancel)

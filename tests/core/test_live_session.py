@@ -169,3 +169,17 @@ def test_merge_boxes_leaves_no_overlap_and_covers_every_box():
                 for m in merged
             )
     assert len(merge_boxes([(0, 2, 0, 2), (10, 12, 10, 12)])) == 2
+
+
+def test_straight_line_fields_match_straight_line_times():
+    from mps_planner.core.live_session import straight_field_maker
+    from mps_planner.core.traveltime import straight_line_times
+
+    _, grid, cost, people, _ = world(8)
+    maker = straight_field_maker(grid, 5.0, 12.0)
+    session = LiveSession(grid, cost, people, [6.0, 12.0], field_maker=maker)
+    sites = [site("a", 3, 4, grid), site("b", 50, 70, grid)]
+    update = session.update(sites)
+    ref = straight_line_times(grid.shape, CELL, [3, 50], [4, 70], 5.0, max_minutes=12.0)
+    table = coverage_table(people["summer"], ref, [6.0, 12.0])
+    np.testing.assert_allclose(update.summary.covered, table.covered, atol=1e-9)
