@@ -114,7 +114,12 @@ class PlannerController(QObject):
         old = self._settings
         self._settings = settings
         save_to_project(settings, self.project)
-        if old.stops != settings.stops or old.facilities != settings.facilities:
+        if (old.stops, old.facilities, old.facility_service_field, old.count_candidates) != (
+            settings.stops,
+            settings.facilities,
+            settings.facility_service_field,
+            settings.count_candidates,
+        ):
             self._watch_layers()
             self.stopsLayerChanged.emit()
             self.schedule_update()
@@ -373,10 +378,17 @@ class PlannerController(QObject):
         if self.session is not None:
             self._schedule.start()
 
+    def counted_sites(self) -> list[SiteRequest]:
+        """The sites the live numbers count (candidates only when the settings say so)."""
+        sites = self.current_sites()
+        if self._settings.count_candidates:
+            return sites
+        return [s for s in sites if s.role != "candidate"]
+
     def request_update(self) -> None:
         if self.session is None:
             return
-        self._pending_sites = self.current_sites()
+        self._pending_sites = self.counted_sites()
         self._run_next()
 
     def set_season(self, season: str) -> None:

@@ -53,6 +53,7 @@ class PanelSettings:
     districts: str = ""
     district_name_field: str = ""
     stops: str = ""
+    count_candidates: bool = True  # candidates count in the live numbers (as if built)
     standard: dict[str, Any] = field(default_factory=lambda: PRESETS["clinic"].to_dict())
 
     def service_standard(self) -> ServiceStandard:
@@ -77,7 +78,7 @@ class PanelSettings:
         """What the travel model depends on: a change here means rebuilding it."""
         std = self.service_standard()
         data = asdict(self)
-        for name in ("season", "stops", "standard"):
+        for name in ("season", "stops", "standard", "count_candidates"):
             data.pop(name)
         data["thresholds"] = list(std.thresholds)
         data["target"] = std.target_minutes

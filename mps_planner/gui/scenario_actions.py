@@ -75,7 +75,7 @@ class ScenarioActions(QObject):
         settings = c.settings()
         standard = settings.service_standard()
         sites = []
-        for request in c.current_sites():
+        for request in c.counted_sites():
             visit = standard.visit_every_days if request.role == "mobile_stop" else None
             sites.append(
                 Site(

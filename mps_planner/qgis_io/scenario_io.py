@@ -63,13 +63,16 @@ def save_scenario(gpkg: str | Path, scenario: Scenario) -> None:
             layer.SetAttributeFilter(f"name = '{_escape(name)}'")
             old = [f.GetFID() for f in layer]
             layer.SetAttributeFilter(None)
-            for fid in old:
+            for fid in old[1:]:
                 layer.DeleteFeature(fid)
-            feature = ogr.Feature(layer.GetLayerDefn())
+            feature = layer.GetFeature(old[0]) if old else ogr.Feature(layer.GetLayerDefn())
             feature.SetField("name", name)
             feature.SetField("saved_at", dt.datetime.now().isoformat(timespec="seconds"))
             feature.SetField("scenario", scenario.to_json())
-            layer.CreateFeature(feature)
+            if old:
+                layer.SetFeature(feature)  # replaced in place: the order stays
+            else:
+                layer.CreateFeature(feature)
             layer.CommitTransaction()
         except Exception:
             layer.RollbackTransaction()

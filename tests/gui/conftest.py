@@ -70,9 +70,7 @@ def planner(qgis_iface, sample_layers, tmp_path, monkeypatch):
     from mps_planner.gui.docks.planner_dock import PlannerDock
     from mps_planner.gui.panel_settings import PanelSettings
 
-    monkeypatch.setattr(
-        "mps_planner.gui.project_files.unsaved_root", lambda: tmp_path / "unsaved"
-    )
+    monkeypatch.setattr("mps_planner.gui.project_files.unsaved_root", lambda: tmp_path / "unsaved")
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(sample_layers["districts"].crs())
     canvas.setExtent(sample_layers["districts"].extent())

@@ -20,6 +20,7 @@ from typing import Callable
 import numpy as np
 from osgeo import gdal, osr
 from qgis.core import QgsMapLayer, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.errors import Cancelled, InputError
 from ...core.grid import AnalysisGrid
@@ -69,11 +70,18 @@ def _layer(project: QgsProject, layer_id: str) -> QgsMapLayer | None:
 
 def _raster_source(layer: QgsMapLayer | None, what: str) -> str:
     if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-        raise InputError(f"Choose the {what} (a raster layer of the project).")
+        raise InputError(
+            QCoreApplication.translate(
+                "ModelInputs", "Choose the {what} (a raster layer of the project)."
+            ).format(what=what)
+        )
     if layer.providerType() != "gdal":
         raise InputError(
-            f"The {what} '{layer.name()}' is not a file GDAL can read (it comes from "
-            f"'{layer.providerType()}'); save it as a GeoTIFF and choose that."
+            QCoreApplication.translate(
+                "ModelInputs",
+                "The {what} '{name}' is not a file GDAL can read (it comes from '{provider}'); "
+                "save it as a GeoTIFF and choose that.",
+            ).format(what=what, name=layer.name(), provider=layer.providerType())
         )
     return layer.source()
 
@@ -83,9 +91,15 @@ def _vector(project: QgsProject, layer_id: str, what: str, optional: bool = True
     if layer is None:
         if optional:
             return None
-        raise InputError(f"Choose the {what} layer.")
+        raise InputError(
+            QCoreApplication.translate("ModelInputs", "Choose the {what} layer.").format(what=what)
+        )
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
-        raise InputError(f"The {what} layer '{layer.name()}' is not a valid vector layer.")
+        raise InputError(
+            QCoreApplication.translate(
+                "ModelInputs", "The {what} layer '{name}' is not a valid vector layer."
+            ).format(what=what, name=layer.name())
+        )
     return LayerSnapshot(layer)
 
 
@@ -95,12 +109,14 @@ def collect_inputs(settings: PanelSettings, project: QgsProject | None = None) -
     standard = settings.service_standard()
     population = {
         SEASONS[0]: _raster_source(
-            _layer(project, settings.population_summer), "population raster (summer)"
+            _layer(project, settings.population_summer),
+            QCoreApplication.translate("ModelInputs", "population raster (summer)"),
         )
     }
     if settings.population_winter:
         population[SEASONS[1]] = _raster_source(
-            _layer(project, settings.population_winter), "population raster (winter)"
+            _layer(project, settings.population_winter),
+            QCoreApplication.translate("ModelInputs", "population raster (winter)"),
         )
     season = settings.season if settings.season in population else SEASONS[0]
     inputs = ModelInputs(
@@ -119,18 +135,31 @@ def collect_inputs(settings: PanelSettings, project: QgsProject | None = None) -
     )
     model = settings.travel_model
     if model in ("layers", "network"):
-        inputs.landcover = _raster_source(_layer(project, settings.landcover), "land-cover raster")
+        inputs.landcover = _raster_source(
+            _layer(project, settings.landcover),
+            QCoreApplication.translate("ModelInputs", "land-cover raster"),
+        )
     if model == "layers":
         inputs.roads = _vector(project, settings.roads, "roads")
         inputs.barriers = _vector(project, settings.barriers, "barriers")
         inputs.bridges = _vector(project, settings.bridges, "bridges")
         if inputs.roads is not None and not settings.road_field:
-            raise InputError("Choose the field of the roads layer that holds the road class.")
+            raise InputError(
+                QCoreApplication.translate(
+                    "ModelInputs", "Choose the field of the roads layer that holds the road class."
+                )
+            )
     elif model == "network":
-        inputs.roads = _vector(project, settings.roads, "roads", optional=False)
+        inputs.roads = _vector(
+            project,
+            settings.roads,
+            QCoreApplication.translate("ModelInputs", "roads"),
+            optional=False,
+        )
     elif model == "speed_raster":
         inputs.speed_raster = _raster_source(
-            _layer(project, settings.speed_raster), "speed raster (km/h)"
+            _layer(project, settings.speed_raster),
+            QCoreApplication.translate("ModelInputs", "speed raster (km/h)"),
         )
     elif model != "straight":
         raise InputError(f"Unknown travel model '{model}'.")

@@ -13,6 +13,7 @@ from qgis.core import QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -204,6 +205,12 @@ class InputsPage(QWidget):
         )
         row.addWidget(self.new_stops)
         form.addRow(self.tr("Stops layer"), row)
+        self.count_candidates = QCheckBox(self.tr("Count candidate sites as if built"), box)
+        self.count_candidates.setToolTip(
+            self.tr("On: the numbers include the candidate facilities you placed; off: they "
+                    "are only the pool that Propose stops chooses from")
+        )  # fmt: skip
+        form.addRow("", self.count_candidates)
         self.districts = layer_combo(
             box, polygon, self.tr("Districts to compare (townships, villages…)"), True
         )
@@ -236,6 +243,7 @@ class InputsPage(QWidget):
                       self.district_field):  # fmt: skip
             combo.fieldChanged.connect(self._emit)
         self.model.currentIndexChanged.connect(self._emit)
+        self.count_candidates.toggled.connect(self._emit)
         self.season.currentIndexChanged.connect(self._season)
         for spin in (self.cell_size, self.kmh, self.snap):
             spin.editingFinished.connect(self._emit)
@@ -273,6 +281,7 @@ class InputsPage(QWidget):
             districts=layer_id(self.districts),
             district_name_field=self.district_field.currentField(),
             stops=layer_id(self.stops),
+            count_candidates=self.count_candidates.isChecked(),
         )
 
     def show_settings(self, s: PanelSettings) -> None:
@@ -295,6 +304,7 @@ class InputsPage(QWidget):
             select_layer(self.facilities, s.facilities)
             self.service_field.setField(s.facility_service_field)
             select_layer(self.stops, s.stops)
+            self.count_candidates.setChecked(bool(s.count_candidates))
             select_layer(self.districts, s.districts)
             self.district_field.setField(s.district_name_field)
         finally:
