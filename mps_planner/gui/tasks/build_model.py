@@ -76,13 +76,13 @@ def _raster_source(layer: QgsMapLayer | None, what: str) -> str:
             ).format(what=what)
         )
     if layer.providerType() != "gdal":
-        raise InputError(
-            QCoreApplication.translate(
-                "ModelInputs",
-                "The {what} '{name}' is not a file GDAL can read (it comes from '{provider}'); "
-                "save it as a GeoTIFF and choose that.",
-            ).format(what=what, name=layer.name(), provider=layer.providerType())
-        )
+        # No comma after the last argument: pylupdate5 would miss the string.
+        text = QCoreApplication.translate(
+            "ModelInputs",
+            "The {what} '{name}' is not a file GDAL can read (it comes from '{provider}'); "
+            "save it as a GeoTIFF and choose that."
+        )  # fmt: skip
+        raise InputError(text.format(what=what, name=layer.name(), provider=layer.providerType()))
     return layer.source()
 
 
