@@ -153,6 +153,9 @@ class LiveCoverage:
     def keys(self) -> list[Hashable]:
         return list(self._sites)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._sites
+
     def site_cell(self, key: Hashable) -> tuple[int, int]:
         site = self._sites[key]
         return site.row, site.col
@@ -202,7 +205,10 @@ class LiveCoverage:
 
     # -- internals ------------------------------------------------------------------------
     def _within(self, f: SparseField) -> list[np.ndarray]:
-        return [f.cells[f.minutes <= t] for t in self.thresholds]
+        # int32 cell indices (half the memory of a site's catchments) when the grid allows.
+        small = self._fixed.size < 2**31
+        cells = f.cells.astype(np.int32) if small else f.cells
+        return [cells[f.minutes <= t] for t in self.thresholds]
 
     def _make_field(self, row: int, col: int, cancel) -> SparseField:
         if self._field_maker is not None:

@@ -319,10 +319,13 @@ class LiveSession:
         if len(set(keys)) != len(keys):
             raise InputError("Two sites have the same key; each site needs its own.")
         placed, problems = self.place(sites)
-        # Fields first (through the cache), so a site whose field fails is left out alone.
-        missing = {(r, c) for r, c, _ in placed.values() if (r, c) not in self.cache}
+        # New fields first (through the cache), so a site whose field fails is left out
+        # alone; sites the model holds on the same cell keep theirs.
+        live = self.live
+        moved = {k: v for k, v in placed.items() if k not in live or live.site_cell(k) != v[:2]}
+        missing = {(r, c) for r, c, _ in moved.values() if (r, c) not in self.cache}
         done = 0
-        for key, (row, col, _) in list(placed.items()):
+        for key, (row, col, _) in moved.items():
             try:
                 fresh = (row, col) in missing
                 self.cache(row, col, cancel)
@@ -440,10 +443,12 @@ class LiveSession:
         sites_a: Sequence[SiteRequest],
         sites_b: Sequence[SiteRequest],
         cancel: Callable[[], bool] | None = None,
-    ) -> np.ndarray:
-        """People per cell gaining (> 0) or losing (< 0) coverage at the target, A → B."""
-        return coverage_difference(
-            self.people[self.season],
-            self.covered_by(sites_a, cancel=cancel),
-            self.covered_by(sites_b, cancel=cancel),
-        )
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Going from A to B at the target: people per cell gaining (> 0) or losing (< 0)
+        coverage, and the area (uint8: 1 reached by B only, 2 by A only, 0 no change)."""
+        covered_a = self.covered_by(sites_a, cancel=cancel)
+        covered_b = self.covered_by(sites_b, cancel=cancel)
+        area = np.zeros(self.grid.shape, dtype=np.uint8)
+        area[covered_b & ~covered_a] = 1
+        area[covered_a & ~covered_b] = 2
+        return coverage_difference(self.people[self.season], covered_a, covered_b), area

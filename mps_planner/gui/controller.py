@@ -114,6 +114,8 @@ class PlannerController(QObject):
         old = self._settings
         self._settings = settings
         save_to_project(settings, self.project)
+        if old.stops != settings.stops:
+            self.undo_stack.clear()  # its commands edit the other layer
         if (old.stops, old.facilities, old.facility_service_field, old.count_candidates) != (
             settings.stops,
             settings.facilities,
@@ -446,6 +448,9 @@ class PlannerController(QObject):
         self._live_task = None
         update, paths = result
         if session is self.session:
+            if paths is None and len(self.layers.layers()) < 3:
+                self._rasters_written = False  # a live layer was removed: add it again
+                self.schedule_update()
             if paths is not None:
                 std = self._settings.service_standard()
                 self.layers.show_rasters(paths, session.thresholds, std.target_minutes)

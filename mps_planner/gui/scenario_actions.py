@@ -21,10 +21,10 @@ from ..core.errors import InputError
 from ..core.live_session import SiteRequest
 from ..core.scenario import Scenario, ScenarioComparison, ScenarioResults, Site, compare
 from ..qgis_io.live_rasters_io import remove_live_rasters
-from ..qgis_io.results_io import write_difference
+from ..qgis_io.results_io import write_difference, write_difference_area
 from ..qgis_io.scenario_io import delete_scenario, load_scenario, load_scenarios, save_scenario
 from ..qgis_io.stops_io import new_stop_id
-from ..report.analysis_styles import style_difference
+from ..report.analysis_styles import style_difference, style_difference_area
 from .stop_edits import ReplaceStops, StopRecord, StopsEditor
 from .tasks.plain_task import PlainTask, start
 
@@ -38,7 +38,7 @@ class ScenarioActions(QObject):
         super().__init__(controller)
         self.c = controller
         self._task: PlainTask | None = None
-        self._last_map: str | None = None
+        self._last_map: tuple[str, str] | None = None
 
     @staticmethod
     def tr(text: str) -> str:
@@ -206,16 +206,24 @@ class ScenarioActions(QObject):
         title = self.tr("Gain (+) / loss (−): {b} vs {a}").format(a=a.name, b=b.name)
 
         def work(progress, cancel):
-            values = session.difference(sites_a, sites_b, cancel)
-            return write_difference(path, values, session.grid)
+            people, area = session.difference(sites_a, sites_b, cancel)
+            return (
+                write_difference(path, people, session.grid),
+                write_difference_area(path.with_name(path.stem + "_area.tif"), area, session.grid),
+            )
 
         def done(written):
             self._task = None
             previous = self._last_map
-            layer = c.layers.show_result("difference", written, title, "gdal", style_difference)
+            people_path, area_path = written
+            area_title = self.tr("Area gained / lost: {b} vs {a}").format(a=a.name, b=b.name)
+            c.layers.show_result(
+                "difference_area", area_path, area_title, "gdal", style_difference_area
+            )
+            layer = c.layers.show_result("difference", people_path, title, "gdal", style_difference)
             self._last_map = written
             if previous and previous != written:
-                remove_live_rasters([previous])
+                remove_live_rasters(list(previous))
             self.differenceReady.emit(layer.id())
             c._check_idle()
 

@@ -291,27 +291,27 @@ Gap raster: people beyond the largest threshold. Hotspots: clusters of those peo
         <translation>各辖区在目标时间（服务标准）内被覆盖的人口比例；比例相同意味着服务均等</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/coverage_view.py" line="108"/>
+        <location filename="../gui/widgets/coverage_view.py" line="114"/>
         <source>summer</source>
         <translation>夏季</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/coverage_view.py" line="108"/>
+        <location filename="../gui/widgets/coverage_view.py" line="114"/>
         <source>winter</source>
         <translation>冬季</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/coverage_view.py" line="111"/>
+        <location filename="../gui/widgets/coverage_view.py" line="117"/>
         <source>{n} sites counted; population: {season}, {total:,.0f} people.</source>
         <translation>已统计 {n} 个站点；人口：{season}，共 {total:,.0f} 人。</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/coverage_view.py" line="120"/>
+        <location filename="../gui/widgets/coverage_view.py" line="126"/>
         <source>≤ {t:g} min</source>
         <translation>≤ {t:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/coverage_view.py" line="132"/>
+        <location filename="../gui/widgets/coverage_view.py" line="139"/>
         <source>Last edit, within {t:g} min: {g:,.0f} people gained, {lo:,.0f} lost.</source>
         <translation>上次编辑，{t:g} 分钟内：新增覆盖 {g:,.0f} 人，失去覆盖 {lo:,.0f} 人。</translation>
     </message>
@@ -399,252 +399,252 @@ Per district: people, covered share per threshold, population-weighted mean trav
 <context>
     <name>InputsPage</name>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="38"/>
+        <location filename="../gui/widgets/inputs_page.py" line="46"/>
         <source>(required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="82"/>
+        <location filename="../gui/widgets/inputs_page.py" line="91"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="85"/>
+        <location filename="../gui/widgets/inputs_page.py" line="94"/>
         <source>People per cell in summer (any CRS; WorldPop works)</source>
         <translation>夏季每个像元的人口（任意坐标系；可直接使用 WorldPop）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="94"/>
+        <location filename="../gui/widgets/inputs_page.py" line="103"/>
         <source>Summer</source>
         <translation>夏季</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="89"/>
+        <location filename="../gui/widgets/inputs_page.py" line="98"/>
         <source>People per cell in winter (optional second season)</source>
         <translation>冬季每个像元的人口（可选的第二个季节）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="95"/>
+        <location filename="../gui/widgets/inputs_page.py" line="104"/>
         <source>Winter</source>
         <translation>冬季</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="96"/>
+        <location filename="../gui/widgets/inputs_page.py" line="105"/>
         <source>Which season&apos;s people the numbers count</source>
         <translation>统计哪个季节的人口</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="97"/>
+        <location filename="../gui/widgets/inputs_page.py" line="106"/>
         <source>Season</source>
         <translation>季节</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="102"/>
+        <location filename="../gui/widgets/inputs_page.py" line="111"/>
         <source>Cell size of the analysis grid when the population raster is in degrees</source>
         <translation>人口栅格以度为单位时，分析网格的像元大小</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="105"/>
+        <location filename="../gui/widgets/inputs_page.py" line="114"/>
         <source>Cell size</source>
         <translation>像元大小</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="109"/>
+        <location filename="../gui/widgets/inputs_page.py" line="118"/>
         <source>Travel model</source>
         <translation>出行模型</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="112"/>
+        <location filename="../gui/widgets/inputs_page.py" line="121"/>
         <source>Speed surface from layers</source>
         <translation>由图层生成速度面</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="113"/>
+        <location filename="../gui/widgets/inputs_page.py" line="122"/>
         <source>Existing speed raster (km/h)</source>
         <translation>已有速度栅格（千米/小时）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="114"/>
+        <location filename="../gui/widgets/inputs_page.py" line="123"/>
         <source>Road network, then off road</source>
         <translation>先走路网，再走非道路</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="115"/>
+        <location filename="../gui/widgets/inputs_page.py" line="124"/>
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="116"/>
+        <location filename="../gui/widgets/inputs_page.py" line="125"/>
         <source>How travel times are computed</source>
         <translation>出行时间的计算方式</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="126"/>
+        <location filename="../gui/widgets/inputs_page.py" line="135"/>
         <source>Land-cover classes (speeds per travel mode)</source>
         <translation>土地覆盖类型（按出行方式设定速度）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="163"/>
+        <location filename="../gui/widgets/inputs_page.py" line="172"/>
         <source>Land cover</source>
         <translation>土地覆盖</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="130"/>
+        <location filename="../gui/widgets/inputs_page.py" line="139"/>
         <source>Roads, burnt in with a speed per road class</source>
         <translation>道路，按道路等级赋予速度后写入速度面</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="165"/>
+        <location filename="../gui/widgets/inputs_page.py" line="174"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="134"/>
+        <location filename="../gui/widgets/inputs_page.py" line="143"/>
         <source>The field holding the road class (paved, gravel, track, OSM highway tags…)</source>
         <translation>存放道路等级的字段（柏油路、砂石路、土路、OSM highway 标签等）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="169"/>
+        <location filename="../gui/widgets/inputs_page.py" line="178"/>
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="139"/>
+        <location filename="../gui/widgets/inputs_page.py" line="148"/>
         <source>Rivers, fences, borders: impassable except at bridges</source>
         <translation>河流、围栏、边界：除桥梁处外不可通行</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="143"/>
+        <location filename="../gui/widgets/inputs_page.py" line="152"/>
         <source>Barriers</source>
         <translation>障碍</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="144"/>
+        <location filename="../gui/widgets/inputs_page.py" line="153"/>
         <source>Where roads cross the barriers (optional)</source>
         <translation>道路跨越障碍的位置（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="147"/>
+        <location filename="../gui/widgets/inputs_page.py" line="156"/>
         <source>Bridges</source>
         <translation>桥梁</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="152"/>
+        <location filename="../gui/widgets/inputs_page.py" line="161"/>
         <source>A raster of km/h, e.g. from the Speed surface tool</source>
         <translation>以千米/小时为单位的栅格，例如由“速度面”工具生成</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="155"/>
+        <location filename="../gui/widgets/inputs_page.py" line="164"/>
         <source>Speed raster</source>
         <translation>速度栅格</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="160"/>
+        <location filename="../gui/widgets/inputs_page.py" line="169"/>
         <source>Land cover for the way to and from the road</source>
         <translation>往返道路途中所用的土地覆盖</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="164"/>
+        <location filename="../gui/widgets/inputs_page.py" line="173"/>
         <source>The road network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="166"/>
+        <location filename="../gui/widgets/inputs_page.py" line="175"/>
         <source>The field holding the road class</source>
         <translation>存放道路等级的字段</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="177"/>
+        <location filename="../gui/widgets/inputs_page.py" line="186"/>
         <source>Constant speed as the crow flies</source>
         <translation>按直线距离计算的恒定速度</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="178"/>
+        <location filename="../gui/widgets/inputs_page.py" line="187"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="184"/>
+        <location filename="../gui/widgets/inputs_page.py" line="193"/>
         <source>Sites and districts</source>
         <translation>站点与辖区</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="188"/>
+        <location filename="../gui/widgets/inputs_page.py" line="197"/>
         <source>Existing facilities (hospitals, clinics, libraries…)</source>
         <translation>现有设施（医院、卫生院、图书馆等）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="191"/>
+        <location filename="../gui/widgets/inputs_page.py" line="200"/>
         <source>Fixed facilities</source>
         <translation>固定设施</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="192"/>
+        <location filename="../gui/widgets/inputs_page.py" line="201"/>
         <source>The field naming each facility&apos;s service; empty: every facility counts</source>
         <translation>标明每个设施服务类型的字段；留空则统计所有设施</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="196"/>
+        <location filename="../gui/widgets/inputs_page.py" line="205"/>
         <source>Service field</source>
         <translation>服务类型字段</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="198"/>
+        <location filename="../gui/widgets/inputs_page.py" line="207"/>
         <source>Where your mobile stops and candidates are saved</source>
         <translation>保存流动服务点和候选点的图层</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="202"/>
+        <location filename="../gui/widgets/inputs_page.py" line="211"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="203"/>
+        <location filename="../gui/widgets/inputs_page.py" line="212"/>
         <source>Create a stops layer in the planner&apos;s GeoPackage beside the project</source>
         <translation>在项目旁的规划 GeoPackage 中新建服务点图层</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="207"/>
+        <location filename="../gui/widgets/inputs_page.py" line="216"/>
         <source>Stops layer</source>
         <translation>服务点图层</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="208"/>
+        <location filename="../gui/widgets/inputs_page.py" line="217"/>
         <source>Count candidate sites as if built</source>
         <translation>将候选点视为已建成并计入统计</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="209"/>
+        <location filename="../gui/widgets/inputs_page.py" line="218"/>
         <source>On: the numbers include the candidate facilities you placed; off: they are only the pool that Propose stops chooses from</source>
         <translation>勾选：统计数据包含您放置的候选设施；不勾选：候选点仅作为“推荐站点”的备选集合</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="214"/>
+        <location filename="../gui/widgets/inputs_page.py" line="223"/>
         <source>Districts to compare (townships, villages…)</source>
         <translation>用于比较的辖区（苏木乡镇、嘎查村等）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="217"/>
+        <location filename="../gui/widgets/inputs_page.py" line="226"/>
         <source>Districts</source>
         <translation>辖区</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="218"/>
+        <location filename="../gui/widgets/inputs_page.py" line="227"/>
         <source>The field with the district names</source>
         <translation>存放辖区名称的字段</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="221"/>
+        <location filename="../gui/widgets/inputs_page.py" line="230"/>
         <source>District name field</source>
         <translation>辖区名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="226"/>
+        <location filename="../gui/widgets/inputs_page.py" line="235"/>
         <source>A site on water or off the grid moves to the nearest passable cell this close; farther, it is not counted (you are told)</source>
         <translation>位于水面或网格外的站点会移动到此距离内最近的可通行像元；超出此距离则不计入统计（会给出提示）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/inputs_page.py" line="230"/>
+        <location filename="../gui/widgets/inputs_page.py" line="239"/>
         <source>Snapping distance</source>
         <translation>捕捉距离</translation>
     </message>
@@ -713,6 +713,16 @@ Per district: people, covered share per threshold, population-weighted mean trav
         <location filename="../report/analysis_styles.py" line="143"/>
         <source>gain more than 5</source>
         <translation>获得 5 人以上</translation>
+    </message>
+    <message>
+        <location filename="../report/analysis_styles.py" line="177"/>
+        <source>reached in B only</source>
+        <translation>仅 B 方案覆盖</translation>
+    </message>
+    <message>
+        <location filename="../report/analysis_styles.py" line="177"/>
+        <source>reached in A only</source>
+        <translation>仅 A 方案覆盖</translation>
     </message>
 </context>
 <context>
@@ -957,17 +967,17 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
 <context>
     <name>PlainTask</name>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="72"/>
+        <location filename="../gui/tasks/plain_task.py" line="82"/>
         <source>Not enough memory for this analysis. Use a coarser cell size or clip the inputs to the study area.</source>
         <translation>内存不足，无法完成此分析。请使用更大的像元或将输入裁剪到研究区。</translation>
     </message>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="77"/>
+        <location filename="../gui/tasks/plain_task.py" line="87"/>
         <source>Something went wrong inside MPS Planner; the details are in the log (View ▸ Panels ▸ Log Messages, tab MPS Planner).</source>
         <translation>流动公共服务规划内部出错；详细信息见日志（视图 ▸ 面板 ▸ 日志消息，“MPS Planner”选项卡）。</translation>
     </message>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="83"/>
+        <location filename="../gui/tasks/plain_task.py" line="93"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -975,92 +985,92 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
 <context>
     <name>PlannerController</name>
     <message>
-        <location filename="../gui/controller.py" line="132"/>
+        <location filename="../gui/controller.py" line="134"/>
         <source>Inputs changed: build again.</source>
         <translation>输入已更改：请重新构建。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="181"/>
+        <location filename="../gui/controller.py" line="183"/>
         <source>The stops could not be copied beside the project: {e}</source>
         <translation>无法将服务点复制到项目所在文件夹：{e}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="193"/>
+        <location filename="../gui/controller.py" line="195"/>
         <source>Stops and scenarios were moved beside the project: {path}</source>
         <translation>服务点和方案已移到项目所在文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="206"/>
+        <location filename="../gui/controller.py" line="208"/>
         <source>Set a projected CRS for the project (in metres) before adding stops.</source>
         <translation>添加服务点之前，请为项目设置以米为单位的投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="219"/>
+        <location filename="../gui/controller.py" line="221"/>
         <source>Mobile stops and candidates</source>
         <translation>流动服务点与候选点</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="221"/>
+        <location filename="../gui/controller.py" line="223"/>
         <source>The stops layer could not be opened from {p}.</source>
         <translation>无法从 {p} 打开服务点图层。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="237"/>
+        <location filename="../gui/controller.py" line="239"/>
         <source>The layer &apos;{name}&apos; lacks the fields {fields}: choose a stops layer made by the panel, or press New to make one.</source>
         <translation>图层“{name}”缺少字段 {fields}：请选择由本面板创建的服务点图层，或点击“新建”创建一个。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="332"/>
+        <location filename="../gui/controller.py" line="334"/>
         <source>MPS Planner: building the travel model</source>
         <translation>流动公共服务规划：正在构建出行模型</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="339"/>
+        <location filename="../gui/controller.py" line="341"/>
         <source>Building the travel model…</source>
         <translation>正在构建出行模型……</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="353"/>
+        <location filename="../gui/controller.py" line="355"/>
         <source>Ready: {rows} × {cols} cells of {size:g} m.</source>
         <translation>就绪：{rows} × {cols} 个像元，像元大小 {size:g} 米。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="398"/>
+        <location filename="../gui/controller.py" line="400"/>
         <source>Choose a population raster for {season} first.</source>
         <translation>请先为{season}选择人口栅格。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="435"/>
+        <location filename="../gui/controller.py" line="437"/>
         <source>MPS Planner: coverage</source>
         <translation>流动公共服务规划：覆盖统计</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="509"/>
+        <location filename="../gui/controller.py" line="514"/>
         <source>Stop {n}</source>
         <translation>服务点 {n}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="509"/>
+        <location filename="../gui/controller.py" line="514"/>
         <source>Candidate {n}</source>
         <translation>候选点 {n}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="521"/>
+        <location filename="../gui/controller.py" line="526"/>
         <source>Add {name}</source>
         <translation>添加 {name}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="529"/>
+        <location filename="../gui/controller.py" line="534"/>
         <source>That stop is no longer in the stops layer.</source>
         <translation>该服务点已不在服务点图层中。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="533"/>
+        <location filename="../gui/controller.py" line="538"/>
         <source>Move {name}</source>
         <translation>移动 {name}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="544"/>
+        <location filename="../gui/controller.py" line="549"/>
         <source>Delete {name}</source>
         <translation>删除 {name}</translation>
     </message>
@@ -1093,7 +1103,7 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
         <translation>重做上一次撤销的编辑</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="187"/>
+        <location filename="../gui/docks/planner_dock.py" line="188"/>
         <source>Build model</source>
         <translation>构建模型</translation>
     </message>
@@ -1103,7 +1113,7 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
         <translation>读取人口、构建出行模型并统计覆盖人口；输入更改后需要重新构建</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="186"/>
+        <location filename="../gui/docks/planner_dock.py" line="187"/>
         <source>Not built yet.</source>
         <translation>尚未构建。</translation>
     </message>
@@ -1113,57 +1123,57 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
         <translation>出行模型的状态</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="94"/>
+        <location filename="../gui/docks/planner_dock.py" line="95"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="102"/>
+        <location filename="../gui/docks/planner_dock.py" line="103"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="105"/>
+        <location filename="../gui/docks/planner_dock.py" line="106"/>
         <source>Scenarios</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="106"/>
+        <location filename="../gui/docks/planner_dock.py" line="107"/>
         <source>Choose the population, the travel model and the service standard</source>
         <translation>选择人口、出行模型和服务标准</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="106"/>
+        <location filename="../gui/docks/planner_dock.py" line="107"/>
         <source>Who is reached now, and what the last edit changed</source>
         <translation>当前覆盖了哪些人，以及上一次编辑带来了什么变化</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="106"/>
+        <location filename="../gui/docks/planner_dock.py" line="107"/>
         <source>Save, switch and compare plans</source>
         <translation>保存、切换和比较规划方案</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="116"/>
+        <location filename="../gui/docks/planner_dock.py" line="117"/>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="117"/>
+        <location filename="../gui/docks/planner_dock.py" line="118"/>
         <source>The plugin&apos;s version (from metadata.txt)</source>
         <translation>插件版本（来自 metadata.txt）</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="120"/>
+        <location filename="../gui/docks/planner_dock.py" line="121"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="121"/>
+        <location filename="../gui/docks/planner_dock.py" line="122"/>
         <source>About MPS Planner: version, purpose, where to report</source>
         <translation>关于流动公共服务规划：版本、用途、问题反馈</translation>
     </message>
     <message>
-        <location filename="../gui/docks/planner_dock.py" line="187"/>
+        <location filename="../gui/docks/planner_dock.py" line="188"/>
         <source>Rebuild</source>
         <translation>重新构建</translation>
     </message>
@@ -1362,9 +1372,14 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
         <translation>获得（+）/ 失去（−）：{b} 对比 {a}</translation>
     </message>
     <message>
-        <location filename="../gui/scenario_actions.py" line="230"/>
+        <location filename="../gui/scenario_actions.py" line="238"/>
         <source>MPS Planner: comparing scenarios</source>
         <translation>流动公共服务规划：正在比较方案</translation>
+    </message>
+    <message>
+        <location filename="../gui/scenario_actions.py" line="219"/>
+        <source>Area gained / lost: {b} vs {a}</source>
+        <translation>覆盖范围增减：{b} 对比 {a}</translation>
     </message>
 </context>
 <context>
@@ -1465,11 +1480,6 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
         <translation>B − A</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/scenarios_view.py" line="92"/>
-        <source>People reached per threshold, then each district&apos;s share at the target, as saved with each scenario</source>
-        <translation>各阈值内的覆盖人口，以及各辖区在目标时间内的覆盖人口，均为方案保存时的数值</translation>
-    </message>
-    <message>
         <location filename="../gui/widgets/scenarios_view.py" line="143"/>
         <source>{name} — {share:.1%} within {t:g} min, {n} sites</source>
         <translation>{name} — {t:g} 分钟内覆盖 {share:.1%}，{n} 个站点</translation>
@@ -1478,6 +1488,11 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
         <location filename="../gui/widgets/scenarios_view.py" line="174"/>
         <source>≤ {t:g} min</source>
         <translation>≤ {t:g} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/scenarios_view.py" line="92"/>
+        <source>People reached per threshold, then the people reached in each district within the target, as saved with each scenario</source>
+        <translation>各阈值内的覆盖人口，以及各辖区在目标时间内的覆盖人口，均为方案保存时的数值</translation>
     </message>
 </context>
 <context>
@@ -1691,172 +1706,172 @@ The output is on the analysis grid: the grid raster if given (use the population
 <context>
     <name>StandardBox</name>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="50"/>
+        <location filename="../gui/widgets/standard_box.py" line="51"/>
         <source>Service standard</source>
         <translation>服务标准</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="55"/>
+        <location filename="../gui/widgets/standard_box.py" line="56"/>
         <source>A preset standard, or one you saved; every field below can be changed</source>
         <translation>预设标准或您保存的标准；下面的每个字段都可以修改</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="59"/>
+        <location filename="../gui/widgets/standard_box.py" line="60"/>
         <source>Save as…</source>
         <translation>另存为……</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="60"/>
+        <location filename="../gui/widgets/standard_box.py" line="61"/>
         <source>Save this standard under a new name in QGIS&apos;s settings (all projects)</source>
         <translation>以新名称将此标准保存到 QGIS 设置中（所有项目可用）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="63"/>
+        <location filename="../gui/widgets/standard_box.py" line="64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="64"/>
+        <location filename="../gui/widgets/standard_box.py" line="65"/>
         <source>Delete the saved standard (presets stay)</source>
         <translation>删除已保存的标准（预设标准保留）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="67"/>
+        <location filename="../gui/widgets/standard_box.py" line="68"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="71"/>
+        <location filename="../gui/widgets/standard_box.py" line="72"/>
         <source>The service; fixed facilities of this service (a hospital for a clinic) count</source>
         <translation>服务类型；统计提供该服务的固定设施（卫生院服务也包括医院）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="74"/>
+        <location filename="../gui/widgets/standard_box.py" line="75"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="76"/>
+        <location filename="../gui/widgets/standard_box.py" line="77"/>
         <source>Residents travel to the site</source>
         <translation>居民前往站点</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="77"/>
+        <location filename="../gui/widgets/standard_box.py" line="78"/>
         <source>The unit travels to the residents</source>
         <translation>服务单位前往居民处</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="78"/>
+        <location filename="../gui/widgets/standard_box.py" line="79"/>
         <source>Who travels: residents to a stop, or a vehicle to them</source>
         <translation>谁出行：居民前往服务点，或车辆前往居民处</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="79"/>
+        <location filename="../gui/widgets/standard_box.py" line="80"/>
         <source>Who travels</source>
         <translation>出行者</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="83"/>
+        <location filename="../gui/widgets/standard_box.py" line="84"/>
         <source>How they travel: sets the speeds of land cover and roads</source>
         <translation>出行方式：决定土地覆盖和道路的速度</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="84"/>
+        <location filename="../gui/widgets/standard_box.py" line="85"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="86"/>
+        <location filename="../gui/widgets/standard_box.py" line="87"/>
         <source>Travel-time thresholds in minutes, e.g. 15, 30, 60 (a cell is reached within T exactly when its time is ≤ T)</source>
         <translation>出行时间阈值（分钟），例如 15, 30, 60（当像元的时间 ≤ T 时即视为在 T 内可达）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="90"/>
+        <location filename="../gui/widgets/standard_box.py" line="91"/>
         <source>Thresholds, min</source>
         <translation>阈值（分钟）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="94"/>
+        <location filename="../gui/widgets/standard_box.py" line="95"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="95"/>
+        <location filename="../gui/widgets/standard_box.py" line="96"/>
         <source>The standard itself: the threshold shares are shown for</source>
         <translation>标准本身：各辖区覆盖比例按此阈值显示</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="96"/>
+        <location filename="../gui/widgets/standard_box.py" line="97"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="100"/>
+        <location filename="../gui/widgets/standard_box.py" line="101"/>
         <source>not visited on a calendar</source>
         <translation>不按日程巡回</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="101"/>
+        <location filename="../gui/widgets/standard_box.py" line="102"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="102"/>
+        <location filename="../gui/widgets/standard_box.py" line="103"/>
         <source>How often a mobile stop is visited (0: no calendar)</source>
         <translation>流动服务点的巡回间隔（0：不按日程）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="103"/>
+        <location filename="../gui/widgets/standard_box.py" line="104"/>
         <source>Visit every</source>
         <translation>巡回间隔</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="140"/>
+        <location filename="../gui/widgets/standard_box.py" line="141"/>
         <source>Clinic</source>
         <translation>卫生院</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="124"/>
+        <location filename="../gui/widgets/standard_box.py" line="125"/>
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="125"/>
+        <location filename="../gui/widgets/standard_box.py" line="126"/>
         <source>Library</source>
         <translation>图书馆</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="126"/>
+        <location filename="../gui/widgets/standard_box.py" line="127"/>
         <source>Police</source>
         <translation>警务</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="127"/>
+        <location filename="../gui/widgets/standard_box.py" line="128"/>
         <source>Combined vehicle</source>
         <translation>综合服务车</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="133"/>
+        <location filename="../gui/widgets/standard_box.py" line="134"/>
         <source>Walking</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="134"/>
+        <location filename="../gui/widgets/standard_box.py" line="135"/>
         <source>Riding (horse or motorcycle)</source>
         <translation>骑行（马或摩托车）</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="135"/>
+        <location filename="../gui/widgets/standard_box.py" line="136"/>
         <source>Vehicle</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="214"/>
+        <location filename="../gui/widgets/standard_box.py" line="215"/>
         <source>Save the standard</source>
         <translation>保存标准</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="214"/>
+        <location filename="../gui/widgets/standard_box.py" line="215"/>
         <source>Name of the new standard:</source>
         <translation>新标准的名称：</translation>
     </message>

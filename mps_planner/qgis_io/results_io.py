@@ -88,3 +88,8 @@ def write_routes(gpkg: str | Path, name: str, routes: list[PlannedRoute], crs_wk
 def write_difference(path: str | Path, values: np.ndarray, grid: AnalysisGrid) -> str:
     """Signed people per cell (gain > 0, loss < 0) as a Float32 GeoTIFF; 0 is no change."""
     return write_raster(path, np.asarray(values, dtype=np.float32), grid)
+
+
+def write_difference_area(path: str | Path, codes: np.ndarray, grid: AnalysisGrid) -> str:
+    """Where coverage changes (Byte: 1 gained, 2 lost; NoData 0) as a GeoTIFF."""
+    return write_raster(path, np.asarray(codes, dtype=np.uint8), grid, nodata=0)

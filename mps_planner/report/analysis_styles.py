@@ -170,3 +170,16 @@ def style_routes(layer) -> None:
     symbol.appendSymbolLayer(inner.symbolLayer(0).clone())
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.triggerRepaint()
+
+
+def style_difference_area(layer: QgsRasterLayer) -> None:
+    """Where coverage is gained (light green) or lost (light orange) from scenario A to B."""
+    _paletted(
+        layer,
+        [
+            (1, "#A1D99B", QCoreApplication.translate("LiveStyles", "reached in B only")),
+            (2, "#FDBE85", QCoreApplication.translate("LiveStyles", "reached in A only")),
+        ],
+    )
+    layer.setOpacity(0.8)
+    layer.triggerRepaint()

@@ -143,11 +143,14 @@ def test_difference_between_two_sets_of_sites():
     b = [site("a", 10, 10, grid), site("b", 50, 60, grid)]
     cov_a = session.update(a).summary.covered[1]
     cov_b = session.update(b).summary.covered[1]
-    diff = session.difference(a, b)
+    diff, area = session.difference(a, b)
     assert diff.min() >= 0  # adding a site never loses anyone
     assert diff.sum() == pytest.approx(cov_b - cov_a, abs=1e-6)
-    back = session.difference(b, a)
+    assert set(np.unique(area)) <= {0, 1} and (area == 1).any()
+    assert np.all(area[diff > 0] == 1)  # people gain only where the area is gained
+    back, back_area = session.difference(b, a)
     np.testing.assert_allclose(back, -diff)
+    np.testing.assert_array_equal(back_area, np.where(area == 1, 2, 0))
 
 
 def test_merge_boxes_leaves_no_overlap_and_covers_every_box():

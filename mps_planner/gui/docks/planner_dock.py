@@ -90,6 +90,7 @@ class PlannerDock(QgsDockWidget):
         inputs_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(inputs_body)
         self.tabs.addTab(scroll, self.tr("Inputs"))
 

@@ -66,24 +66,32 @@ class PlainTask(QgsTask):
 
     def finished(self, result: bool) -> None:
         if result:
-            self._on_done(self.result)
-            return
+            try:
+                self._on_done(self.result)
+                return
+            except MpsError as exc:
+                self.error = str(exc)
+            except Exception:  # showing the result failed: log it, say it briefly
+                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+                self.error = "internal"
+        self._on_error(self.message(), self.cancelled)
+
+    def message(self) -> str:
+        """What went wrong, for the message bar."""
         if self.error == "memory":
-            message = self.tr(
+            return self.tr(
                 "Not enough memory for this analysis. Use a coarser cell size or clip the "
                 "inputs to the study area."
             )
-        elif self.error == "internal":
-            message = self.tr(
+        if self.error == "internal":
+            return self.tr(
                 "Something went wrong inside MPS Planner; the details are in the log "
                 "(View ▸ Panels ▸ Log Messages, tab MPS Planner)."
             )
-        elif self.error is None:
+        if self.error is None:
             self.cancelled = True
-            message = self.tr("Cancelled.")
-        else:
-            message = self.error
-        self._on_error(message, self.cancelled)
+            return self.tr("Cancelled.")
+        return self.error
 
 
 def start(task: QgsTask) -> int:

@@ -75,6 +75,12 @@ class CoverageView(QWidget):
         return table
 
     @staticmethod
+    def _fit_height(table: QTableWidget) -> None:
+        """As tall as its rows (no empty space under a short table)."""
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(table.horizontalHeader().height() + rows + 2 * table.frameWidth())
+
+    @staticmethod
     def _item(text: str, colour: str | None = None, right: bool = True) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
         if right:
@@ -127,6 +133,7 @@ class CoverageView(QWidget):
             ]
             for col, item in enumerate(cells):
                 self.thresholds.setItem(k, col, item)
+        self._fit_height(self.thresholds)
         if change is not None:
             gained, lost = change.gained[k_target], change.lost[k_target]
             self.change.setText(

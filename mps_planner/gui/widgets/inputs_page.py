@@ -28,9 +28,17 @@ from qgis.PyQt.QtWidgets import (
 from ..panel_settings import PanelSettings
 
 
+def narrow(combo: QComboBox) -> QComboBox:
+    """A combo box that fits a narrow dock (long layer names are elided, not widening it)."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    return combo
+
+
 def layer_combo(parent, filters, tip: str, optional: bool) -> QgsMapLayerComboBox:
     """A layer chooser that starts empty (a required one says so in its tooltip)."""
     combo = QgsMapLayerComboBox(parent)
+    narrow(combo)
     combo.setFilters(filters)
     combo.setAllowEmptyLayer(True)
     combo.setLayer(None)
@@ -42,6 +50,7 @@ def layer_combo(parent, filters, tip: str, optional: bool) -> QgsMapLayerComboBo
 
 def field_combo(parent, layer_combo_box: QgsMapLayerComboBox, tip: str) -> QgsFieldComboBox:
     combo = QgsFieldComboBox(parent)
+    narrow(combo)
     combo.setAllowEmptyFieldName(True)
     combo.setToolTip(tip)
     layer_combo_box.layerChanged.connect(combo.setLayer)
@@ -90,7 +99,7 @@ class InputsPage(QWidget):
             box, raster, self.tr("People per cell in winter (optional second season)"), True
         )
         form.addRow(self.tr("Winter"), self.winter)
-        self.season = QComboBox(box)
+        self.season = narrow(QComboBox(box))
         self.season.addItem(self.tr("Summer"), "summer")
         self.season.addItem(self.tr("Winter"), "winter")
         self.season.setToolTip(self.tr("Which season's people the numbers count"))
@@ -108,7 +117,7 @@ class InputsPage(QWidget):
     def _travel_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Travel model"), self)
         layout = QVBoxLayout(box)
-        self.model = QComboBox(box)
+        self.model = narrow(QComboBox(box))
         self.model.addItem(self.tr("Speed surface from layers"), "layers")
         self.model.addItem(self.tr("Existing speed raster (km/h)"), "speed_raster")
         self.model.addItem(self.tr("Road network, then off road"), "network")

@@ -90,8 +90,8 @@ class ScenariosView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip(
-            self.tr("People reached per threshold, then each district's share at the target, "
-                    "as saved with each scenario")
+            self.tr("People reached per threshold, then the people reached in each district "
+                    "within the target, as saved with each scenario")
         )  # fmt: skip
         form.addRow(self.table)
         layout.addWidget(compare_box, 1)
@@ -167,7 +167,7 @@ class ScenariosView(QWidget):
         return item
 
     def show_comparison(self, comparison: ScenarioComparison, target_minutes: float) -> None:
-        """Rows: people reached per threshold, then each district's share at the target."""
+        """Rows: people reached per threshold, then per district within the target."""
         rows = []
         for k, t in enumerate(comparison.thresholds):
             a, b = comparison.covered_a[k], comparison.covered_b[k]

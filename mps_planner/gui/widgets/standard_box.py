@@ -26,6 +26,7 @@ from ...core.errors import InputError
 from ...core.landcover import TRAVEL_MODES
 from ...core.standards import PRESETS, WHO_TRAVELS, ServiceStandard
 from ..panel_settings import all_standards, delete_standard, save_standard
+from .inputs_page import narrow
 
 SERVICES = ("clinic", "hospital", "library", "police", "combined")
 
@@ -51,7 +52,7 @@ class StandardBox(QGroupBox):
         self._loading = False
         form = QFormLayout(self)
         row = QHBoxLayout()
-        self.preset = QComboBox(self)
+        self.preset = narrow(QComboBox(self))
         self.preset.setToolTip(
             self.tr("A preset standard, or one you saved; every field below can be changed")
         )
@@ -65,19 +66,19 @@ class StandardBox(QGroupBox):
         row.addWidget(self.save_button)
         row.addWidget(self.delete_button)
         form.addRow(self.tr("Standard"), row)
-        self.service = QComboBox(self)
+        self.service = narrow(QComboBox(self))
         for key in SERVICES:
             self.service.addItem(self.service_name(key), key)
         self.service.setToolTip(
             self.tr("The service; fixed facilities of this service (a hospital for a clinic) count")
         )
         form.addRow(self.tr("Service"), self.service)
-        self.who = QComboBox(self)
+        self.who = narrow(QComboBox(self))
         self.who.addItem(self.tr("Residents travel to the site"), "residents")
         self.who.addItem(self.tr("The unit travels to the residents"), "unit")
         self.who.setToolTip(self.tr("Who travels: residents to a stop, or a vehicle to them"))
         form.addRow(self.tr("Who travels"), self.who)
-        self.mode = QComboBox(self)
+        self.mode = narrow(QComboBox(self))
         for key in TRAVEL_MODES:
             self.mode.addItem(self.mode_name(key), key)
         self.mode.setToolTip(self.tr("How they travel: sets the speeds of land cover and roads"))
