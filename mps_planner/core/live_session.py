@@ -157,11 +157,13 @@ def straight_field_maker(grid: AnalysisGrid, kmh: float, max_minutes: float) -> 
 
 
 def network_field_maker(
-    router, grid: AnalysisGrid, cost: CostGrid, max_minutes: float, max_snap_m: float
+    router, grid: AnalysisGrid, cost: CostGrid, max_minutes: float, max_snap_m: float | None
 ) -> FieldMaker:
     """Fields along the road network, then off road (``core.network_access``).
 
-    The site is taken at its cell's centre, put on the nearest road within ``max_snap_m``.
+    The site is taken at its cell's centre and joined to the nearest road (within
+    ``max_snap_m``; None: any distance), the way there crossed at the off-road speed; its
+    own surroundings are reached off road too.
     """
     from .network_access import access_times
 

@@ -212,3 +212,33 @@ def test_a_fresh_panel_picks_no_layer_by_itself(sample_layers):
     combos = page.findChildren(QgsMapLayerComboBox)
     assert len(combos) == 12
     assert [c.currentLayer() for c in combos] == [None] * len(combos)
+
+
+def test_an_edited_standard_is_saved_in_qgis_settings_and_can_be_deleted(planner, monkeypatch):
+    from qgis.PyQt.QtWidgets import QInputDialog
+
+    from mps_planner.gui.panel_settings import saved_standards
+
+    controller, dock = planner
+    box = dock.standard
+    box.thresholds.setText("20, 40")
+    box.thresholds.editingFinished.emit()
+    assert box.target.value() == 20.0  # the clinic's 30 min target → the nearest threshold
+    box.target.setValue(40.0)
+    assert controller.settings().service_standard().thresholds == (20.0, 40.0)
+    box.target.setValue(25.0)  # a target that is not a threshold becomes one
+    assert controller.settings().service_standard().thresholds == (20.0, 25.0, 40.0)
+    box.thresholds.setText("20, 40")
+    box.thresholds.editingFinished.emit()
+    box.target.setValue(40.0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Riders 40", True))
+    box.save_button.click()
+    saved = saved_standards()
+    assert "user_riders_40" in saved
+    assert saved["user_riders_40"].thresholds == (20.0, 40.0)
+    assert saved["user_riders_40"].target_minutes == 40.0
+    assert box.preset.currentData() == "user_riders_40" and box.delete_button.isEnabled()
+    assert controller.settings().service_standard().key == "user_riders_40"
+    box.delete_button.click()
+    assert "user_riders_40" not in saved_standards()
+    assert box.preset.currentData() == "clinic"

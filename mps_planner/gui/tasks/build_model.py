@@ -273,4 +273,5 @@ def _network_fields(inputs: ModelInputs, grid, cost, limit, messages):
     messages += layer.messages()
     network = RoadNetwork.from_polylines(layer.polylines)
     router = Router.for_mode(network, inputs.mode)
-    return network_field_maker(router, grid, cost, limit, inputs.snap_m)
+    # Any site joins the nearest road; the way there is crossed at the off-road speed.
+    return network_field_maker(router, grid, cost, limit, None)

@@ -203,6 +203,18 @@ class StandardBox(QGroupBox):
     def _edited(self, *_args) -> None:
         if self._loading:
             return
+        if self.sender() is self.thresholds:
+            # New thresholds without the target: the target becomes the nearest of them.
+            try:
+                values = parse_minutes(self.thresholds.text())
+            except InputError as exc:
+                self.invalid.emit(str(exc))
+                return
+            if self.target.value() not in values:
+                nearest = min(values, key=lambda t: abs(t - self.target.value()))
+                self.target.blockSignals(True)
+                self.target.setValue(nearest)
+                self.target.blockSignals(False)
         try:
             standard = self.standard()
         except InputError as exc:
