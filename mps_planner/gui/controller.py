@@ -28,7 +28,6 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
@@ -43,9 +42,10 @@ from ..qgis_io.stops_io import STOPS_LAYER, create_stops_layer, new_stop_id
 from ..qgis_io.vectors_io import grid_crs
 from ..report.layer_styles import style_stops
 from .live_layers import LiveLayers
-from .panel_settings import FACILITY_SERVICES, PanelSettings, load_from_project, save_to_project
+from .panel_settings import PanelSettings, load_from_project, save_to_project
 from .project_files import ProjectFiles, gpkg_of_source, is_unsaved_location
 from .scenario_actions import ScenarioActions
+from .site_reader import facility_sites, stop_sites
 from .solver_actions import SolverActions
 from .stop_edits import AddStops, DeleteStops, MoveStop, StopRecord, StopsEditor, find_feature
 from .tasks.build_model import BuiltModel, build_model, collect_inputs
@@ -271,52 +271,17 @@ class PlannerController(QObject):
         )
 
     # -- sites as plain values ----------------------------------------------------------------
-    def _to_grid(self, layer: QgsVectorLayer) -> QgsCoordinateTransform:
-        return QgsCoordinateTransform(layer.crs(), grid_crs(self.session.grid), self.project)
-
     def current_sites(self) -> list[SiteRequest]:
         """Fixed facilities (of the standard's service) and the stops layer's sites, in the
         grid's CRS (main thread)."""
         if self.session is None:
             return []
-        sites: list[SiteRequest] = []
         settings = self._settings
         facilities = self.project.mapLayer(settings.facilities) if settings.facilities else None
-        if isinstance(facilities, QgsVectorLayer) and facilities.isValid():
-            transform = self._to_grid(facilities)
-            service = settings.service_standard().service
-            wanted = {s.lower() for s in FACILITY_SERVICES.get(service, (service,))}
-            field = settings.facility_service_field
-            index = facilities.fields().indexOf(field) if field else -1
-            names = facilities.fields().indexOf("name")
-            for feature in facilities.getFeatures():
-                if not feature.hasGeometry():
-                    continue
-                if index >= 0 and str(feature[index]).strip().lower() not in wanted:
-                    continue
-                point = transform.transform(feature.geometry().centroid().asPoint())
-                name = str(feature[names]) if names >= 0 else ""
-                sites.append(
-                    SiteRequest(f"fixed:{feature.id()}", point.x(), point.y(), "fixed", name)
-                )
-        layer = self.stops_layer()
-        if layer is not None:
-            transform = self._to_grid(layer)
-            fields = layer.fields()
-            request = QgsFeatureRequest()
-            for feature in layer.getFeatures(request):
-                if not feature.hasGeometry():
-                    continue
-                point = transform.transform(feature.geometry().centroid().asPoint())
-                key = feature["stop_id"] if fields.indexOf("stop_id") >= 0 else None
-                key = str(key) if key not in (None, "") else f"fid:{feature.id()}"
-                role = feature["role"] if fields.indexOf("role") >= 0 else "mobile_stop"
-                name = feature["name"] if fields.indexOf("name") >= 0 else ""
-                role = role if role in ("mobile_stop", "candidate") else "mobile_stop"
-                sites.append(
-                    SiteRequest(key, point.x(), point.y(), role, "" if name is None else str(name))
-                )
-        return sites
+        grid = self.session.grid
+        return facility_sites(facilities, settings, grid, self.project) + stop_sites(
+            self.stops_layer(), grid, self.project
+        )
 
     # -- the model ----------------------------------------------------------------------------
     def build_model(self) -> bool:

@@ -65,6 +65,7 @@ class PlainTask(QgsTask):
         return True
 
     def finished(self, result: bool) -> None:
+        _RUNNING.discard(self)
         if result:
             try:
                 self._on_done(self.result)
@@ -74,7 +75,10 @@ class PlainTask(QgsTask):
             except Exception:  # showing the result failed: log it, say it briefly
                 QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
                 self.error = "internal"
-        self._on_error(self.message(), self.cancelled)
+        try:
+            self._on_error(self.message(), self.cancelled)
+        except RuntimeError:  # the panel was closed meanwhile (its Qt objects are gone)
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Info)
 
     def message(self) -> str:
         """What went wrong, for the message bar."""
@@ -94,6 +98,11 @@ class PlainTask(QgsTask):
         return self.error
 
 
+# Tasks are kept alive here from start() until finished(), whatever their owner does meanwhile.
+_RUNNING: set = set()
+
+
 def start(task: QgsTask) -> int:
-    """Queue a task with QGIS's task manager (the caller keeps a reference to it)."""
+    """Queue a task with QGIS's task manager."""
+    _RUNNING.add(task)
     return QgsApplication.taskManager().addTask(task)
