@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -32,12 +32,12 @@ def bench_dir() -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_values() -> dict:
     return json.loads((bench_dir() / "known_values.json").read_text())
 
 
-@lru_cache(maxsize=None)
+@cache
 def orlib_pmed(k: int) -> tuple[np.ndarray, int, int]:
     """(all-pairs distance matrix, p, published optimum) of OR-Library pmed<k>."""
     path = bench_dir() / "orlib_pmed" / f"pmed{k}.txt"
@@ -56,7 +56,7 @@ def orlib_pmed(k: int) -> tuple[np.ndarray, int, int]:
     return d, p, int(opt)
 
 
-@lru_cache(maxsize=None)
+@cache
 def swain() -> tuple[np.ndarray, np.ndarray]:
     """(coordinates (55, 2), demand (55,)) from Medrano's copy of Swain's data."""
     rows = []
@@ -79,7 +79,7 @@ def swain_reference() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-@lru_cache(maxsize=None)
+@cache
 def spopt_sf() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """(distance matrix tracts × stores in metres, POP2000, tract names, store names).
 
@@ -104,7 +104,7 @@ def spopt_sf() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     return d, np.array([pop[t] for t in names]), tracts, stores
 
 
-@lru_cache(maxsize=None)
+@cache
 def spopt_capacitated() -> dict[str, np.ndarray]:
     """Students × schools travel times (fill 10000), capacities, priority-1 school rows."""
     folder = bench_dir() / "spopt_capacitated_pmedian"

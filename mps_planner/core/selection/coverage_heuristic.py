@@ -144,9 +144,7 @@ def _sole_coverer(state: CoverState, chosen: np.ndarray) -> tuple[np.ndarray, np
     return rows1, sub.indices.astype(np.int64)
 
 
-def swap_improve(
-    state: CoverState, monitor: Monitor | None = None, max_moves: int = 100000
-) -> int:
+def swap_improve(state: CoverState, monitor: Monitor | None = None, max_moves: int = 100000) -> int:
     """Best-improvement swaps (one site out, one in) until none improves; returns moves made."""
     if state.floor is not None:
         return _swap_with_floor(state, monitor, max_moves)
@@ -207,7 +205,9 @@ def _swap_with_floor(state: CoverState, monitor: Monitor | None, max_moves: int)
     return moves
 
 
-def rank_sites(a: sp.csr_matrix, w: np.ndarray, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def rank_sites(
+    a: sp.csr_matrix, w: np.ndarray, chosen: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Order ``chosen`` greedily (largest gain first); returns (order, marginal gains)."""
     chosen = np.asarray(chosen, dtype=np.int64)
     if chosen.size == 0:

@@ -196,9 +196,7 @@ class Districts:
         return {name: float(s[k]) for k, name in enumerate(self.names)}
 
 
-def make_districts(
-    districts: object, floors: FloorSpec, weights: np.ndarray
-) -> Districts | None:
+def make_districts(districts: object, floors: FloorSpec, weights: np.ndarray) -> Districts | None:
     """Parse district labels and floors; None when no district labels were given."""
     if districts is None:
         if floors is not None:

@@ -63,7 +63,7 @@ class SelectionResult:
 
     @property
     def n_sites(self) -> int:
-        return int(len(self.sites))
+        return len(self.sites)
 
     @property
     def covered_share(self) -> float:
