@@ -89,8 +89,9 @@ def lscp(
 ) -> CoverSolution:
     """Fewest columns covering ``need`` people (None: every row), floors respected.
 
-    Among solutions with the fewest sites it prefers the one covering most people (a
-    tie-break weighted so that it can never trade a site).
+    The objective counts sites only: a tie-break towards more people covered made HiGHS
+    (scipy 1.10) up to 50 times slower; :func:`covering.set_covering` instead re-spreads the
+    optimal number of sites with the coverage heuristic afterwards.
     """
     r, m = a.shape
     if need is None:
@@ -109,8 +110,7 @@ def lscp(
         chosen = _chosen(out, m)
         bound = float(np.ceil(out.bound - 1e-6)) if np.isfinite(out.bound) else out.bound
         return CoverSolution(chosen, float(chosen.size), bound, out)
-    eps = 0.5 / max(float(w.sum()), 1e-12)
-    c = np.concatenate([np.ones(m), -eps * w])
+    c = np.concatenate([np.ones(m), np.zeros(r)])
     blocks = [_link_block(a), sp.csr_matrix(np.concatenate([np.zeros(m), w])[None, :])]
     los = [np.full(r, -np.inf), np.array([need])]
     his = [np.zeros(r), np.array([np.inf])]

@@ -307,6 +307,7 @@ def set_covering(
             "time limit hit before the MILP found a solution; this is the heuristic's answer",
         )  # fmt: skip
     best = sol.chosen if sol.chosen.size <= chosen.size else chosen
+    best = _spread(prep, best, need_w, monitor)
     notes = ["time limit hit before optimality was proven"] if out.limit_hit else []
     gap_tol = 0.0  # a site count is either proven minimal or not
     res = _result(
@@ -315,6 +316,20 @@ def set_covering(
     )  # fmt: skip
     monitor.report(100)
     return res
+
+
+def _spread(prep: CoverPrep, chosen: np.ndarray, need: float, monitor: Monitor) -> np.ndarray:
+    """The same number of sites placed to cover the most people, if that still meets the target."""
+    if chosen.size == 0:
+        return chosen
+    state = CoverState(prep.a, prep.w, prep.floor)
+    for j in chosen:
+        state.add(int(j))
+    before = state.value()
+    swap_improve(state, monitor)
+    if _meets(state, need) and state.value() > before:
+        return np.flatnonzero(state.open)
+    return chosen
 
 
 def _meets(state: CoverState, need: float) -> bool:
