@@ -47,7 +47,7 @@ def _floor_ok(cov, w, districts, floor):
 
 def brute_lscp(a, w, target=None, fixed=(), districts=None, floor=None):
     """Fewest free columns reaching the target share (None: every reachable row)."""
-    n, m = a.shape
+    _n, m = a.shape
     base = covered(a, fixed)
     free = [j for j in range(m) if j not in set(fixed)]
     reach = base | covered(a, free)
@@ -67,7 +67,7 @@ def brute_lscp(a, w, target=None, fixed=(), districts=None, floor=None):
 
 def brute_pmedian(c, w, p, fixed=(), unserved=None, districts=None, floor=None, within=None):
     """Minimum sum_i w_i min_{j open} c_ij over all p-subsets (inf → unserved)."""
-    n, m = c.shape
+    _n, m = c.shape
     cc = np.where(np.isfinite(c), c, np.inf)
     reach = np.isfinite(cc).any(axis=1)
     u = np.nanmax(np.where(np.isfinite(cc), cc, np.nan)) if unserved is None else unserved

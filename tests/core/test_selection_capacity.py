@@ -26,7 +26,6 @@ def assignment_lp(a_or_c, w, cols, cap, maximise):
         cost = (w[:, None] * np.where(ok, sub, 0)).ravel()
         ub = np.where(ok, 1.0, 0.0).ravel()
     rows_sum = np.kron(np.eye(n), np.ones(k))
-    loads = np.kron(w[:, None].T, np.eye(k)).reshape(k, n * k)
     loads = np.zeros((k, n * k))
     for i in range(n):
         loads[:, i * k : (i + 1) * k] = np.eye(k) * w[i]

@@ -93,7 +93,7 @@ def test_pmedian_floor_within_threshold():
     c = np.sqrt(((demand[:, None] - sites[None]) ** 2).sum(axis=2))
     w = np.concatenate([rng.integers(20, 50, 30), rng.integers(1, 3, 8)]).astype(float)
     districts = np.array([0] * 30 + [1] * 8)
-    best_free, s_free = brute_pmedian(c, w, 2)
+    _best_free, s_free = brute_pmedian(c, w, 2)
     d_free = c[:, list(s_free)].min(axis=1)
     assert (d_free[30:] <= 15).mean() < 0.5  # unconstrained solution leaves the remote far
     best, _ = brute_pmedian(c, w, 2, districts=districts, floor=0.5, within=15)

@@ -139,9 +139,10 @@ def greedy(
 def _sole_coverer(state: CoverState, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Rows covered exactly once and the position (in ``chosen``) of the site covering them."""
     rows1 = np.flatnonzero(state.cnt == 1)
-    sub = state.a[rows1][:, chosen]
-    sub.sort_indices()
-    return rows1, sub.indices.astype(np.int64)
+    label = np.zeros(state.a.shape[1])
+    label[chosen] = np.arange(1, chosen.size + 1)
+    pos = np.asarray(state.a_f @ label)[rows1].round().astype(np.int64) - 1
+    return rows1, pos
 
 
 def swap_improve(state: CoverState, monitor: Monitor | None = None, max_moves: int = 100000) -> int:
@@ -161,8 +162,8 @@ def swap_improve(state: CoverState, monitor: Monitor | None = None, max_moves: i
         rows1, pos = _sole_coverer(state, chosen)
         w1 = state.w[rows1]
         loss = np.bincount(pos, weights=w1, minlength=chosen.size)
-        one = sp.csr_matrix((w1, (np.arange(rows1.size), pos)), shape=(rows1.size, chosen.size))
-        extra = (state.at_f[:, rows1] @ one).toarray()  # candidates × chosen
+        one = sp.csr_matrix((w1, (rows1, pos)), shape=(state.a.shape[0], chosen.size))
+        extra = (state.at_f @ one).toarray()  # candidates × chosen
         profit = gain[:, None] - loss[None, :] + extra
         profit[state.open, :] = -np.inf
         flat = int(np.argmax(profit))

@@ -32,16 +32,19 @@ def _check_method(method: str) -> str:
     return method
 
 
-def _heuristic_mclp(prep: CoverPrep, p: int, monitor: Monitor) -> tuple[np.ndarray, float, float]:
-    """Greedy then swaps; returns (chosen free columns, value, greedy value)."""
+def _heuristic_mclp(
+    prep: CoverPrep, p: int, monitor: Monitor, ils: bool = True
+) -> tuple[np.ndarray, float, float]:
+    """Greedy, swaps, then (``ils``) iterated swaps; returns (chosen, value, greedy value)."""
     t0 = monitor.elapsed()
     state = CoverState(prep.a, prep.w, prep.floor)
     greedy(state, p)
     greedy_value = state.value()
     monitor.check()
     swap_improve(state, monitor)
-    budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
-    iterated_swaps(state, monitor, rounds=ILS_ROUNDS, budget_s=budget)
+    if ils:
+        budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
+        iterated_swaps(state, monitor, rounds=ILS_ROUNDS, budget_s=budget)
     return np.flatnonzero(state.open), state.value(), greedy_value
 
 
@@ -136,8 +139,9 @@ def maximal_covering(
     ``districts`` / ``floors``: label per demand row and the minimum covered share (0..1) per
     district (a number for all districts or a mapping label → share). ``capacities``: people
     each column can serve (switches to the capacitated model, see :mod:`.capacity`).
-    ``method``: ``"heuristic"`` (greedy + swaps), ``"exact"`` (heuristic, then the MILP), or
-    ``"auto"`` (exact unless the collapsed matrix has more than ``AUTO_MILP_MAX_NNZ`` entries).
+    ``method``: ``"heuristic"`` (greedy, swaps, iterated swaps), ``"exact"`` (greedy and
+    swaps as the incumbent, then the MILP), or ``"auto"`` (exact unless the collapsed matrix
+    has more than ``AUTO_MILP_MAX_NNZ`` entries).
     ``time_limit`` (seconds) bounds the whole run; when it runs out before the MILP found a
     solution, the heuristic's answer is returned and ``message`` says so.
     """
@@ -154,10 +158,11 @@ def maximal_covering(
     p = check_p(p, prep.free.size, prep.fixed.size)
     require_reachable(prep)
     monitor.report(5)
-    chosen, value, greedy_value = _heuristic_mclp(prep, p, monitor)
+    milp_next = _use_milp(method, prep)
+    chosen, value, greedy_value = _heuristic_mclp(prep, p, monitor, ils=not milp_next)
     short = _floor_short(prep, chosen)
     monitor.report(30)
-    if not _use_milp(method, prep):
+    if not milp_next:
         note = "heuristic only (no bound proven)"
         if method == "auto":
             note += f"; the collapsed matrix has {prep.a.nnz:,} entries, too many for the MILP"
@@ -284,7 +289,7 @@ def set_covering(
         return res
     require_reachable(prep)
     monitor.report(5)
-    chosen = _heuristic_lscp(prep, need_w, monitor)
+    chosen = _heuristic_lscp(prep, need_w, monitor, ils=not _use_milp(method, prep))
     heur_n = float(chosen.size)
     monitor.report(40)
     if not _use_milp(method, prep):
@@ -336,7 +341,7 @@ def _meets(state: CoverState, need: float) -> bool:
     return state.value() >= need - state.tol and state.shortfall() <= state.tol
 
 
-def _heuristic_lscp(prep: CoverPrep, need: float, monitor: Monitor) -> np.ndarray:
+def _heuristic_lscp(prep: CoverPrep, need: float, monitor: Monitor, ils: bool) -> np.ndarray:
     """Greedy until the target and floors are met, then try ever fewer sites with swaps."""
     state = CoverState(prep.a, prep.w, prep.floor)
     greedy(state, prep.free.size, stop_when=need)
@@ -352,7 +357,7 @@ def _heuristic_lscp(prep: CoverPrep, need: float, monitor: Monitor) -> np.ndarra
         trial = CoverState(prep.a, prep.w, prep.floor)
         greedy(trial, k)
         swap_improve(trial, monitor)
-        if not _meets(trial, need):
+        if ils and not _meets(trial, need):
             iterated_swaps(trial, monitor, rounds=ILS_ROUNDS, budget_s=ILS_MIN_S)
         if not _meets(trial, need):
             break

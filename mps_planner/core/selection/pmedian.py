@@ -165,7 +165,9 @@ def p_median(
     if keys is not None:
         floor = FloorTerms.build(keys[col.first], cw, dist.need()[active])  # type: ignore[union-attr]
     monitor.report(5)
-    # ---- heuristic
+    pairs = cm.nnz if sp.issparse(cm) else int(np.isfinite(cm).sum())
+    use_milp = method == "exact" or (method == "auto" and pairs <= AUTO_MILP_MAX_PAIRS)
+    # ---- heuristic (the incumbent when the MILP follows; iterated when it does not)
     if floor is not None:
         dense = cm.toarray() if sp.issparse(cm) else cm
         if sp.issparse(cm):
@@ -180,14 +182,13 @@ def p_median(
         chosen = heur.greedy(backend, cw, p, fx)
         greedy_value = heur.objective(backend, cw, np.concatenate([fx, chosen]))
         free = heur.interchange(backend, cw, chosen, fx, monitor)
-        budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
-        free = heur.iterated_interchange(
-            backend, cw, free, fx, monitor, rounds=ILS_ROUNDS, budget_s=budget
-        )
+        if not use_milp:
+            budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
+            free = heur.iterated_interchange(
+                backend, cw, free, fx, monitor, rounds=ILS_ROUNDS, budget_s=budget
+            )
     value = heur.objective(backend, cw, np.concatenate([fx, free]))
     monitor.report(40)
-    pairs = cm.nnz if sp.issparse(cm) else int(np.isfinite(cm).sum())
-    use_milp = method == "exact" or (method == "auto" and pairs <= AUTO_MILP_MAX_PAIRS)
     ctx = _Ctx(c, w, fx, rows, col.group, unserved, dist, floor_within, monitor, mip_rel_gap)
     if not use_milp:
         note = "heuristic only (no bound proven)"
