@@ -157,3 +157,18 @@ def test_collapsing_does_not_change_the_optimum():
         best, _ = brute_mclp(base, wb, p)
         assert res.objective == pytest.approx(best)
         assert res.n_rows_solved <= len(np.unique(base[base.any(axis=1)], axis=0))
+
+
+def test_budget_curve_is_at_least_the_ranked_prefix_and_never_falls():
+    from mps_planner.core.selection import coverage_by_budget
+
+    rng = np.random.default_rng(12)
+    a = random_coverage(rng, 120, 15, 0.12)
+    w = rng.integers(1, 40, 120).astype(float)
+    values, results = coverage_by_budget(a, w, 5, method="exact")
+    assert [r.n_sites for r in results] == [1, 2, 3, 4, 5]
+    assert np.all(np.diff(values) >= -1e-9)
+    ranked = maximal_covering(a, w, 5).curve  # prefixes of one 5-site answer
+    assert np.all(values >= ranked - 1e-9)
+    for k, v in enumerate(values, start=1):
+        assert v == pytest.approx(brute_mclp(a, w, k)[0])

@@ -13,8 +13,14 @@ p-median, site capacities. Every solver returns a :class:`SelectionResult`.
 
 from __future__ import annotations
 
-from .covering import maximal_covering, set_covering
+from .covering import coverage_by_budget, maximal_covering, set_covering
 from .pmedian import p_median
 from .result import SelectionResult
 
-__all__ = ["SelectionResult", "maximal_covering", "p_median", "set_covering"]
+__all__ = [
+    "SelectionResult",
+    "coverage_by_budget",
+    "maximal_covering",
+    "p_median",
+    "set_covering",
+]

@@ -18,6 +18,9 @@ import scipy.sparse as sp
 
 from .inputs import Monitor
 
+#: at most this many sites are replaced at random in one perturbation of the iterated search
+PERTURB_MAX = 25
+
 
 @dataclass
 class FloorTerms:
@@ -256,7 +259,7 @@ def iterated_swaps(
         closed = np.flatnonzero(~state.open)
         if chosen.size == 0 or closed.size == 0:
             break
-        q = int(rng.integers(1, max(2, chosen.size // 2) + 1))
+        q = int(rng.integers(1, max(2, min(chosen.size // 2, PERTURB_MAX)) + 1))
         q = min(q, closed.size, chosen.size)
         for k in rng.choice(chosen, size=q, replace=False):
             state.remove(int(k))

@@ -354,17 +354,32 @@ def _heuristic_lscp(prep: CoverPrep, need: float, monitor: Monitor, ils: bool) -
     k = best.size - 1
     while k >= 1 and not monitor.out_of_time():
         monitor.check()
-        trial = CoverState(prep.a, prep.w, prep.floor)
-        greedy(trial, k)
-        swap_improve(trial, monitor)
+        # two starts with one site fewer: fresh greedy, and the best set minus its weakest site
+        fresh = CoverState(prep.a, prep.w, prep.floor)
+        greedy(fresh, k)
+        swap_improve(fresh, monitor)
+        trial = fresh
+        if not _meets(fresh, need):
+            order, _ = rank_sites(prep.a, prep.w, best)
+            reduced = CoverState(prep.a, prep.w, prep.floor)
+            for j in order[:-1]:
+                reduced.add(int(j))
+            swap_improve(reduced, monitor)
+            if _better_state(reduced, fresh):
+                trial = reduced
         if ils and not _meets(trial, need):
-            iterated_swaps(trial, monitor, rounds=ILS_ROUNDS, budget_s=ILS_MIN_S)
+            iterated_swaps(trial, monitor, rounds=2 * ILS_ROUNDS, budget_s=2 * ILS_MIN_S)
         if not _meets(trial, need):
             break
         _drop_redundant(trial, need)
         best = np.flatnonzero(trial.open)
         k = best.size - 1
     return best
+
+
+def _better_state(a: CoverState, b: CoverState) -> bool:
+    sa, sb = a.shortfall(), b.shortfall()
+    return sa < sb - a.tol or (abs(sa - sb) <= a.tol and a.value() > b.value() + a.tol)
 
 
 def _drop_redundant(state: CoverState, need: float) -> None:
@@ -382,3 +397,36 @@ def _drop_redundant(state: CoverState, need: float) -> None:
                 changed = True
                 break
             state.add(int(j))
+
+
+def coverage_by_budget(
+    coverage: object,
+    weights: object,
+    p_max: int,
+    *,
+    method: str = "heuristic",
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    **options: object,
+) -> tuple[np.ndarray, list[SelectionResult]]:
+    """People newly covered by the best k new sites, solved anew for each k = 1..p_max.
+
+    Unlike ``SelectionResult.curve`` (the ranked prefix of one p-site answer), each k gets its
+    own best set, so the curve answers "what does a budget of k sites buy". ``options`` are
+    passed to :func:`maximal_covering` (fixed, already_covered, districts, floors, ...).
+    Returns (objective per k, the results).
+    """
+    results: list[SelectionResult] = []
+    for k in range(1, int(p_max) + 1):
+        sub = None if progress is None else _scaled(progress, k - 1, p_max)
+        results.append(
+            maximal_covering(
+                coverage, weights, k, method=method, progress=sub, cancel=cancel,
+                **options,  # type: ignore[arg-type]
+            )
+        )  # fmt: skip
+    return np.array([r.objective for r in results]), results
+
+
+def _scaled(progress: ProgressFn, k: int, n: int) -> ProgressFn:
+    return lambda v: progress(100.0 * (k + v / 100.0) / n)

@@ -17,24 +17,41 @@ METHODS = ("milp", "heuristic", "greedy", "none")
 class SelectionResult:
     """The answer of one site-selection run.
 
-    ``sites`` are column indices of the candidate matrix the caller passed, in rank order: the
-    first is the single best new site, each next one adds the most to those before it (greedy
-    order within the chosen set). ``curve[k]`` is the objective with the existing sites and
-    ``sites[:k + 1]`` open; ``marginal[k]`` is what ``sites[k]`` adds (people newly covered for
-    coverage problems, the drop in weighted cost for p-median). ``curve[-1] == objective``
-    except for capacitated runs, where the curve ranks sites by the uncapacitated gain and the
-    objective comes from the capacity-respecting assignment.
+    ``sites`` are column indices of the matrix the caller passed, in rank order: the first is
+    the single best new site, each next one adds the most to those before it (greedy order
+    within the chosen set). ``fixed`` are the existing sites kept (never in ``sites``).
 
     ``objective`` means, by ``problem``:
 
-    - ``"mclp"``: people newly covered by the new sites (already covered people excluded);
+    - ``"mclp"``: people newly covered by the new sites (people already covered by existing
+      sites are not counted; capacitated: people newly served within capacity);
     - ``"lscp"``: the number of new sites;
     - ``"pmedian"``: the sum over demand of weight × cost to the assigned open site.
 
-    ``bound`` is the best proven bound on the optimum (an upper bound when maximising, a lower
-    bound when minimising), ``gap`` = ``|objective - bound| / max(|objective|, tiny)``; both are
-    NaN when no bound was proven (heuristic only). ``optimal`` is True when the gap is within
-    the requested tolerance.
+    The coverage curve: ``curve[k]`` is the value with the existing sites and ``sites[:k + 1]``
+    open, ``marginal[k]`` what ``sites[k]`` adds. For coverage problems (mclp and lscp) it is
+    people newly covered and ``marginal`` the people each site adds (non-increasing); for
+    p-median it is the weighted cost and ``marginal`` the saving of each site (``marginal[0]``
+    is NaN without existing sites: there is no "before"). ``curve[-1] == objective`` for mclp
+    and p-median. For capacitated runs the curve comes from the assignment LP of each prefix
+    (NaN where a prefix cannot meet the capacities or minimum loads).
+
+    ``bound`` is the best proven bound on the optimum (upper when maximising, lower when
+    minimising); ``gap = |objective - bound| / |objective|``; both NaN when no bound was
+    proven (heuristic only). ``optimal``: the gap is within the requested ``mip_rel_gap``.
+    ``method``: ``"milp"`` when HiGHS ran and gave the bound (the answer may still be the
+    heuristic's if it was better), ``"heuristic"`` otherwise, ``"none"`` when nothing had to
+    be chosen. ``heuristic_objective`` is the heuristic's own value (the MILP's incumbent).
+    ``time_limit_hit``: the time limit stopped the MILP (or the heuristic) early; ``message``
+    says what that means for the answer.
+
+    People: ``total_weight`` (all demand), ``covered_weight`` (covered by existing and new
+    sites; p-median: within ``floor_within`` of the assigned site, or reached at all),
+    ``already_covered_weight``, ``unreachable_weight`` with ``unreachable`` (demand rows no
+    candidate or existing site reaches). ``district_shares``: covered share per district when
+    districts were given. p-median and capacitated runs also fill ``assignment`` (column per
+    demand row, −1 when none) and/or ``site_load`` (people per column). ``n_rows_solved`` is
+    the number of demand rows after signature collapsing.
     """
 
     problem: str
