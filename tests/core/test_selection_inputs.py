@@ -79,6 +79,9 @@ def test_cancel_raises_and_progress_runs_from_low_to_high():
     assert res.n_sites == 2
     assert seen and all(0 <= v <= 100 for v in seen) and seen[-1] == 100
     assert seen == sorted(seen)
+    seen_pm: list[float] = []
+    p_median(C, W, 2, progress=seen_pm.append)
+    assert seen_pm == sorted(seen_pm) and seen_pm[-1] == 100
     with pytest.raises(Cancelled):
         maximal_covering(A, W, 2, cancel=lambda: True)
     with pytest.raises(Cancelled):

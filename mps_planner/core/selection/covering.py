@@ -172,7 +172,7 @@ def maximal_covering(
             prep, "mclp", "heuristic", chosen, value, float("nan"), mip_rel_gap, monitor,
             monitor.out_of_time(), greedy_value, note,
         )  # fmt: skip
-        monitor.report(100)
+        monitor.done()
         return res
     sol = coverage_milp.mclp(prep.a, prep.w, p, prep.floor, monitor.remaining(), mip_rel_gap)
     monitor.check()
@@ -189,7 +189,7 @@ def maximal_covering(
             prep, "mclp", "heuristic", chosen, value, bound, mip_rel_gap, monitor, True,
             greedy_value, note,
         )  # fmt: skip
-        monitor.report(100)
+        monitor.done()
         return res
     notes = []
     use_heuristic = sol.value < value - 1e-9 * prep.total and not short
@@ -202,7 +202,7 @@ def maximal_covering(
         prep, "mclp", "milp", best, best_value, sol.bound, mip_rel_gap, monitor, limit_hit,
         value, "; ".join(notes),
     )  # fmt: skip
-    monitor.report(100)
+    monitor.done()
     return res
 
 
@@ -319,7 +319,7 @@ def set_covering(
         prep, "lscp", "milp", best, float(best.size), sol.bound, gap_tol, monitor,
         out.limit_hit, heur_n, "; ".join(notes),
     )  # fmt: skip
-    monitor.report(100)
+    monitor.done()
     return res
 
 

@@ -49,6 +49,11 @@ class Monitor:
         if self._cancel is not None and self._cancel():
             raise Cancelled("Site selection was cancelled; no result was produced.")
 
+    def done(self) -> None:
+        """Progress 100 % (no cancel check: the result is complete)."""
+        if self._progress is not None:
+            self._progress(100.0)
+
     def report(self, percent: float) -> None:
         if self._progress is not None:
             self._progress(float(min(100.0, max(0.0, percent))))

@@ -169,6 +169,12 @@ def p_median(
     use_milp = method == "exact" or (method == "auto" and pairs <= AUTO_MILP_MAX_PAIRS)
     # ---- heuristic (the incumbent when the MILP follows; iterated when it does not)
     if floor is not None:
+        if cm.shape[0] * cm.shape[1] > DENSE_MAX_ENTRIES:
+            raise TooLargeError(
+                f"An equity floor with p-median is solved on a dense matrix, and "
+                f"{cm.shape[0]:,} demand rows × {cm.shape[1]:,} sites is too large; use "
+                "maximal covering with the floor, or fewer candidates."
+            )
         dense = cm.toarray() if sp.issparse(cm) else cm
         if sp.issparse(cm):
             dense = np.where(_stored_mask(cm), dense, np.inf)
@@ -261,6 +267,7 @@ class _Ctx:
 
     def result(self, method, free, value, bound, limit_hit, heuristic_value, message,
                backend, cw) -> SelectionResult:  # fmt: skip
+        self.monitor.report(95)
         free = np.asarray(free, dtype=np.int64)
         order, curve, saving = heur.rank(backend, cw, free, self.fixed)
         if self.fixed.size == 0 and saving.size:
@@ -291,6 +298,7 @@ class _Ctx:
                 f"{self.unserved:g} each"
             )
         gap = relative_gap(value, bound)
+        self.monitor.done()
         return SelectionResult(
             problem="pmedian",
             method=method,
