@@ -44,3 +44,15 @@ def test_collapse_dense_with_inf():
     assert col.n_groups == 3
     assert np.array_equal(col.matrix[col.group], c)
     assert sorted(col.weights) == [3.0, 3.0, 4.0]
+
+
+def test_explicit_zero_cost_differs_from_a_missing_entry(monkeypatch):
+    def constant_hash(mat):
+        return np.zeros((mat.shape[0], 3), dtype=np.uint64)
+
+    monkeypatch.setattr(signatures, "_row_hashes_sparse", constant_hash)
+    # row 0: site 0 at cost 0 (stored); row 1: site 0 does not reach (missing); row 2 = row 0
+    c = sp.csr_matrix((np.array([0.0, 5.0, 5.0, 0.0, 5.0]), np.array([0, 1, 1, 0, 1]),
+                       np.array([0, 2, 3, 5])), shape=(3, 2))  # fmt: skip
+    col = signatures.collapse_sparse(c, np.ones(3))
+    assert col.n_groups == 2 and col.group[0] == col.group[2] != col.group[1]

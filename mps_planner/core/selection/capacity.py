@@ -232,7 +232,7 @@ def _curve(order, pairs, fixed, cap, ml, must, floor, monitor, gap, maximise, st
     """Objective after opening each prefix of ``order`` (assignment LPs; NaN if infeasible)."""
     curve = []
     for k in range(1, order.size + 1):
-        ev = solve_assignment(pairs, fixed, 0, cap, None, must, None, monitor.remaining(), gap,
+        ev = solve_assignment(pairs, fixed, 0, cap, ml, must, None, monitor.remaining(), gap,
                               open_only=np.concatenate([fixed, order[:k]]))  # fmt: skip
         if not ev.outcome.has_solution:
             curve.append(np.nan)

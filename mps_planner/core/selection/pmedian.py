@@ -147,6 +147,12 @@ def p_median(
                 "An equity floor for p-median needs 'floor_within': the cost (minutes or "
                 "metres) within which a person counts as covered."
             )
+        if float(floor_within) >= unserved:
+            raise InputError(
+                f"floor_within ({floor_within:g}) must be below the unserved cost "
+                f"({unserved:g}), or people no site reaches would count as covered; pass an "
+                "unserved_cost larger than floor_within."
+            )
         _check_floor(dist, w, best_reach <= floor_within, float(floor_within))
     rows = np.flatnonzero(reach & (w > 0))
     active = np.zeros(0, dtype=np.int64)

@@ -47,7 +47,7 @@ def _sorted_entries(costs: np.ndarray | sp.csr_matrix, unserved: float):
     else:
         row, col = np.nonzero(np.isfinite(costs))
         val = costs[row, col]
-    keep = val < unserved
+    keep = val <= unserved
     row, col, val = row[keep], col[keep], val[keep].astype(np.float64)
     order = np.lexsort((col, val, row))
     return row[order], col[order], val[order]

@@ -75,6 +75,16 @@ def _split_mismatches(group: np.ndarray, first: np.ndarray, bad: np.ndarray):
     return group, first
 
 
+def _pattern(mat: sp.csr_matrix) -> sp.csr_matrix:
+    """1.0 at every stored entry (explicit zeros included)."""
+    return sp.csr_matrix((np.ones(mat.nnz), mat.indices, mat.indptr), shape=mat.shape)
+
+
+def _rows_differ(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    diff = abs(a.astype(np.float64) - b.astype(np.float64))
+    return np.asarray(diff.sum(axis=1)).ravel() != 0
+
+
 def collapse_sparse(
     mat: sp.csr_matrix, weights: np.ndarray, keys: np.ndarray | None = None
 ) -> Collapsed:
@@ -86,10 +96,9 @@ def collapse_sparse(
         h = np.column_stack([h, np.asarray(keys).astype(np.int64).view(np.uint64)])
     first, group = _group(h)
     rep = mat[first[group]]
-    a = mat.astype(np.float64) if mat.dtype == bool else mat
-    b = rep.astype(np.float64) if rep.dtype == bool else rep
-    diff = abs(a - b)
-    bad = np.asarray(diff.sum(axis=1)).ravel() != 0
+    bad = _rows_differ(_pattern(mat), _pattern(rep))
+    if mat.dtype != bool:  # same stored positions; now the values (explicit zeros included)
+        bad |= _rows_differ(mat, rep)
     group, first = _split_mismatches(group, first, bad)
     w = np.bincount(group, weights=weights, minlength=first.shape[0])
     return Collapsed(mat[first], w, group, first)
