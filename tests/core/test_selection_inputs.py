@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -98,3 +100,17 @@ def test_time_limit_before_any_milp_solution_returns_the_heuristic_answer():
     assert res.objective >= opt and res.n_sites == p
     assert np.isnan(res.gap) or res.gap >= 0
     assert res.objective == pytest.approx(d[:, res.sites].min(axis=1).sum())
+
+
+def test_coverage_within_treats_missing_sparse_entries_as_unreachable():
+    from mps_planner.core.selection import coverage_within
+
+    dense = np.array([[5.0, np.inf], [0.0, 31.0], [np.nan, 30.0]])
+    a = coverage_within(dense, 30).toarray()
+    assert a.tolist() == [[True, False], [True, False], [False, True]]
+    stored = np.isfinite(dense)
+    csr = sp.csr_matrix((dense[stored], np.nonzero(stored)), shape=dense.shape)
+    assert np.array_equal(coverage_within(csr, 30).toarray(), a)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert (csr <= 30).toarray()[0, 1]  # what scipy alone would wrongly say

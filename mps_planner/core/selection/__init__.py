@@ -14,12 +14,14 @@ p-median, site capacities. Every solver returns a :class:`SelectionResult`.
 from __future__ import annotations
 
 from .covering import coverage_by_budget, maximal_covering, set_covering
+from .inputs import coverage_within
 from .pmedian import p_median
 from .result import SelectionResult
 
 __all__ = [
     "SelectionResult",
     "coverage_by_budget",
+    "coverage_within",
     "maximal_covering",
     "p_median",
     "set_covering",

@@ -260,3 +260,23 @@ def pct(x: float) -> str:
     """A share as a short percentage for messages."""
     v = 100.0 * x
     return f"{v:.0f} %" if abs(v - round(v)) < 0.05 else f"{v:.1f} %"
+
+
+def coverage_within(costs: object, threshold: float) -> sp.csr_matrix:
+    """Boolean coverage (cost <= threshold) from a demand × site cost matrix.
+
+    Dense: ``inf``/NaN never covers. Sparse: only stored entries can cover (a missing entry
+    means "does not reach"; note that ``sparse <= T`` in scipy would treat it as 0 and cover).
+    """
+    t = float(threshold)
+    if not np.isfinite(t):
+        raise InputError(f"The coverage threshold must be a finite number, got {threshold!r}.")
+    if sp.issparse(costs):
+        c = sp.csr_matrix(costs)
+        keep = np.isfinite(c.data) & (c.data <= t)
+        return sp.csr_matrix((keep, c.indices, c.indptr), shape=c.shape)
+    arr = np.asarray(costs, dtype=np.float64)
+    if arr.ndim != 2:
+        raise InputError(f"The cost matrix must be 2-D (demand × site), got shape {arr.shape}.")
+    with np.errstate(invalid="ignore"):
+        return sp.csr_matrix(arr <= t)
