@@ -24,6 +24,10 @@ AUTO_MILP_MAX_NNZ = 20_000_000
 ILS_ROUNDS = 30
 ILS_FACTOR = 2.0
 ILS_MIN_S = 0.5
+#: before a MILP, iterate only on instances with more entries than this, and for at most this
+#: share of the time limit
+ILS_BEFORE_MILP_NNZ = 100_000
+ILS_SHARE_BEFORE_MILP = 0.1
 
 
 def _check_method(method: str) -> str:
@@ -33,7 +37,7 @@ def _check_method(method: str) -> str:
 
 
 def _heuristic_mclp(
-    prep: CoverPrep, p: int, monitor: Monitor, ils: bool = True
+    prep: CoverPrep, p: int, monitor: Monitor, ils: bool = True, milp_follows: bool = False
 ) -> tuple[np.ndarray, float, float]:
     """Greedy, swaps, then (``ils``) iterated swaps; returns (chosen, value, greedy value)."""
     t0 = monitor.elapsed()
@@ -44,6 +48,8 @@ def _heuristic_mclp(
     swap_improve(state, monitor)
     if ils:
         budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
+        if milp_follows and monitor.time_limit is not None:
+            budget = min(budget, ILS_SHARE_BEFORE_MILP * monitor.time_limit)
         iterated_swaps(state, monitor, rounds=ILS_ROUNDS, budget_s=budget)
     return np.flatnonzero(state.open), state.value(), greedy_value
 
@@ -159,7 +165,9 @@ def maximal_covering(
     require_reachable(prep)
     monitor.report(5)
     milp_next = _use_milp(method, prep)
-    chosen, value, greedy_value = _heuristic_mclp(prep, p, monitor, ils=not milp_next)
+    # before a MILP the iterated search only pays on large instances (small ones solve fast)
+    ils = not milp_next or prep.a.nnz > ILS_BEFORE_MILP_NNZ
+    chosen, value, greedy_value = _heuristic_mclp(prep, p, monitor, ils, milp_follows=milp_next)
     short = _floor_short(prep, chosen)
     monitor.report(30)
     if not milp_next:

@@ -38,6 +38,8 @@ AUTO_MILP_MAX_PAIRS = 2_000_000
 ILS_ROUNDS = 30
 ILS_FACTOR = 3.0
 ILS_MIN_S = 0.5
+ILS_BEFORE_MILP_PAIRS = 50_000
+ILS_SHARE_BEFORE_MILP = 0.1
 
 
 def as_costs(costs: object) -> np.ndarray | sp.csr_matrix:
@@ -194,8 +196,11 @@ def p_median(
         chosen = heur.greedy(backend, cw, p, fx)
         greedy_value = heur.objective(backend, cw, np.concatenate([fx, chosen]))
         free = heur.interchange(backend, cw, chosen, fx, monitor)
-        if not use_milp:
+        # before a MILP the iterated search only pays on large instances
+        if not use_milp or pairs > ILS_BEFORE_MILP_PAIRS:
             budget = max(ILS_MIN_S, ILS_FACTOR * (monitor.elapsed() - t0))
+            if use_milp and monitor.time_limit is not None:
+                budget = min(budget, ILS_SHARE_BEFORE_MILP * monitor.time_limit)
             free = heur.iterated_interchange(
                 backend, cw, free, fx, monitor, rounds=ILS_ROUNDS, budget_s=budget
             )
