@@ -41,6 +41,9 @@ def test_mclp_matches_brute_force(method):
         else:
             assert res.objective <= best + 1e-9
             worst = max(worst, (best - res.objective) / best if best else 0.0)
+            # the Lagrangian bound is a valid upper bound and the gap is measured against it
+            assert res.bound >= best - 1e-6
+            assert res.gap == pytest.approx((res.bound - res.objective) / res.objective, abs=1e-8)
     assert worst <= 0.01
 
 

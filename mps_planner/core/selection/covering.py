@@ -11,6 +11,7 @@ import numpy as np
 
 from ..errors import InputError
 from . import coverage_milp
+from .coverage_bound import lagrangian_bound
 from .coverage_heuristic import CoverState, greedy, iterated_swaps, rank_sites, swap_improve
 from .coverage_prep import CoverPrep, prepare, require_reachable
 from .inputs import CancelFn, FloorSpec, Monitor, ProgressFn, check_p, pct
@@ -27,6 +28,8 @@ ILS_MIN_S = 0.5
 #: before a MILP, iterate only on instances with more entries than this, and for at most this
 #: share of the time limit
 ILS_BEFORE_MILP_NNZ = 100_000
+#: least time given to the Lagrangian bound (seconds)
+LAGRANGE_MIN_S = 0.3
 ILS_SHARE_BEFORE_MILP = 0.1
 
 
@@ -171,13 +174,14 @@ def maximal_covering(
     short = _floor_short(prep, chosen)
     monitor.report(30)
     if not milp_next:
-        note = "heuristic only (no bound proven)"
+        bound = _lagrangian(prep, p, value, monitor, heuristic_s=monitor.elapsed())
+        note = "heuristic; bound by Lagrangian relaxation"
         if method == "auto":
             note += f"; the collapsed matrix has {prep.a.nnz:,} entries, too many for the MILP"
         if short:
             note += "; floors not met by the heuristic: " + ", ".join(short)
         res = _result(
-            prep, "mclp", "heuristic", chosen, value, float("nan"), mip_rel_gap, monitor,
+            prep, "mclp", "heuristic", chosen, value, bound, mip_rel_gap, monitor,
             monitor.out_of_time(), greedy_value, note,
         )  # fmt: skip
         monitor.done()
@@ -192,7 +196,8 @@ def maximal_covering(
         note = "time limit hit before the MILP found a solution; this is the heuristic's answer"
         if short:
             note += "; floors not met: " + ", ".join(short)
-        bound = sol.bound if np.isfinite(sol.bound) else float("nan")
+        bound = min(sol.bound, _lagrangian(prep, p, value, monitor, heuristic_s=1.0))
+        note += "; bound by Lagrangian relaxation" if bound < sol.bound else ""
         res = _result(
             prep, "mclp", "heuristic", chosen, value, bound, mip_rel_gap, monitor, True,
             greedy_value, note,
@@ -204,14 +209,27 @@ def maximal_covering(
     if use_heuristic:
         notes.append("the heuristic's answer is better than the MILP's incumbent and is kept")
     best, best_value = (chosen, value) if use_heuristic else (sol.chosen, sol.value)
+    bound = sol.bound
     if limit_hit:
         notes.append("time limit hit; the MILP stopped before proving optimality")
+        lagr = _lagrangian(prep, p, best_value, monitor, heuristic_s=1.0)
+        if lagr < bound:
+            bound = lagr
+            notes.append("bound by Lagrangian relaxation (tighter than the MILP's)")
     res = _result(
-        prep, "mclp", "milp", best, best_value, sol.bound, mip_rel_gap, monitor, limit_hit,
+        prep, "mclp", "milp", best, best_value, bound, mip_rel_gap, monitor, limit_hit,
         value, "; ".join(notes),
     )  # fmt: skip
     monitor.done()
     return res
+
+
+def _lagrangian(prep: CoverPrep, p: int, value: float, monitor: Monitor, heuristic_s: float):
+    """Lagrangian upper bound on people newly covered, within a budget like the heuristic's."""
+    budget = max(LAGRANGE_MIN_S, heuristic_s)
+    if monitor.time_limit is not None and monitor.out_of_time():
+        budget = LAGRANGE_MIN_S
+    return lagrangian_bound(prep.a, prep.w, p, value, budget_s=budget)
 
 
 def _explain_floor_infeasible(prep: CoverPrep, p: int, monitor: Monitor, gap: float) -> str:

@@ -37,8 +37,9 @@ class SelectionResult:
     (NaN where a prefix cannot meet the capacities or minimum loads).
 
     ``bound`` is the best proven bound on the optimum (upper when maximising, lower when
-    minimising); ``gap = |objective - bound| / |objective|``; both NaN when no bound was
-    proven (heuristic only). ``optimal``: the gap is within the requested ``mip_rel_gap``.
+    minimising); ``gap = |objective - bound| / |objective|``. Maximal covering always has a
+    bound (HiGHS's, or a Lagrangian one for the heuristic); a heuristic-only set covering or
+    p-median has none (NaN). ``optimal``: the gap is within the requested ``mip_rel_gap``.
     ``method``: ``"milp"`` when HiGHS ran and gave the bound (the answer may still be the
     heuristic's if it was better), ``"heuristic"`` otherwise, ``"none"`` when nothing had to
     be chosen. ``heuristic_objective`` is the heuristic's own value (the MILP's incumbent).
