@@ -17,6 +17,9 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
+#: matrices with at most this many cells are iterated dense
+DENSE_MAX = 2_000_000
+
 
 def lagrangian_bound(
     a: sp.csr_matrix,
@@ -28,7 +31,11 @@ def lagrangian_bound(
 ) -> float:
     """The smallest L(λ) found: a valid upper bound on people covered by p columns of ``a``."""
     a_f = sp.csr_matrix(a, dtype=np.float64)
-    at = sp.csr_matrix(a_f.T)
+    if a.shape[0] * a.shape[1] <= DENSE_MAX:  # small: dense products, no sparse overhead
+        a_f = a_f.toarray()
+        at = np.ascontiguousarray(a_f.T)
+    else:
+        at = sp.csr_matrix(a_f.T)
     m = a.shape[1]
     p = min(p, m)
     counts = np.maximum(np.asarray(a_f.sum(axis=1)).ravel(), 1.0)
