@@ -28,8 +28,13 @@ def lagrangian_bound(
     incumbent: float,
     max_iter: int = 400,
     budget_s: float = 1.0,
+    rel_gap: float = 1e-4,
 ) -> float:
-    """The smallest L(λ) found: a valid upper bound on people covered by p columns of ``a``."""
+    """The smallest L(λ) found: a valid upper bound on people covered by p columns of ``a``.
+
+    Stops once the bound is within ``rel_gap`` of ``incumbent``, after ``max_iter`` steps,
+    when the step has shrunk to nothing, or after ``budget_s`` seconds.
+    """
     a_f = sp.csr_matrix(a, dtype=np.float64)
     if a.shape[0] * a.shape[1] <= DENSE_MAX:  # small: dense products, no sparse overhead
         a_f = a_f.toarray()
@@ -54,7 +59,8 @@ def lagrangian_bound(
             stale += 1
             if stale >= 15:
                 theta, stale = theta / 2.0, 0
-        if best - incumbent <= tol or theta < 1e-4 or time.perf_counter() - t0 > budget_s:
+        close = best - incumbent <= max(tol, rel_gap * abs(incumbent))
+        if close or theta < 1e-4 or time.perf_counter() - t0 > budget_s:
             break
         pick = np.zeros(m)
         pick[top] = 1.0

@@ -30,6 +30,8 @@ ILS_MIN_S = 0.5
 ILS_BEFORE_MILP_NNZ = 100_000
 #: least time given to the Lagrangian bound (seconds)
 LAGRANGE_MIN_S = 0.3
+#: ... and at most this share of the time the heuristic took
+LAGRANGE_SHARE = 0.5
 ILS_SHARE_BEFORE_MILP = 0.1
 
 
@@ -174,7 +176,7 @@ def maximal_covering(
     short = _floor_short(prep, chosen)
     monitor.report(30)
     if not milp_next:
-        bound = _lagrangian(prep, p, value, monitor, heuristic_s=monitor.elapsed())
+        bound = _lagrangian(prep, p, value, monitor, monitor.elapsed(), mip_rel_gap)
         note = "heuristic; bound by Lagrangian relaxation"
         if method == "auto":
             note += f"; the collapsed matrix has {prep.a.nnz:,} entries, too many for the MILP"
@@ -196,7 +198,7 @@ def maximal_covering(
         note = "time limit hit before the MILP found a solution; this is the heuristic's answer"
         if short:
             note += "; floors not met: " + ", ".join(short)
-        bound = min(sol.bound, _lagrangian(prep, p, value, monitor, heuristic_s=1.0))
+        bound = min(sol.bound, _lagrangian(prep, p, value, monitor, 1.0, mip_rel_gap))
         note += "; bound by Lagrangian relaxation" if bound < sol.bound else ""
         res = _result(
             prep, "mclp", "heuristic", chosen, value, bound, mip_rel_gap, monitor, True,
@@ -212,7 +214,7 @@ def maximal_covering(
     bound = sol.bound
     if limit_hit:
         notes.append("time limit hit; the MILP stopped before proving optimality")
-        lagr = _lagrangian(prep, p, best_value, monitor, heuristic_s=1.0)
+        lagr = _lagrangian(prep, p, best_value, monitor, 1.0, mip_rel_gap)
         if lagr < bound:
             bound = lagr
             notes.append("bound by Lagrangian relaxation (tighter than the MILP's)")
@@ -224,12 +226,14 @@ def maximal_covering(
     return res
 
 
-def _lagrangian(prep: CoverPrep, p: int, value: float, monitor: Monitor, heuristic_s: float):
-    """Lagrangian upper bound on people newly covered, within a budget like the heuristic's."""
-    budget = max(LAGRANGE_MIN_S, heuristic_s)
+def _lagrangian(
+    prep: CoverPrep, p: int, value: float, monitor: Monitor, heuristic_s: float, gap: float
+) -> float:
+    """Lagrangian upper bound on people newly covered, in half the heuristic's time."""
+    budget = max(LAGRANGE_MIN_S, LAGRANGE_SHARE * heuristic_s)
     if monitor.time_limit is not None and monitor.out_of_time():
         budget = LAGRANGE_MIN_S
-    return lagrangian_bound(prep.a, prep.w, p, value, budget_s=budget)
+    return lagrangian_bound(prep.a, prep.w, p, value, budget_s=budget, rel_gap=gap)
 
 
 def _explain_floor_infeasible(prep: CoverPrep, p: int, monitor: Monitor, gap: float) -> str:
