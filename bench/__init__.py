@@ -1,0 +1,1 @@
+"""Benchmark scripts and the readers of the published instances in ../shared/benchmarks."""
