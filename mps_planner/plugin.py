@@ -36,6 +36,7 @@ class MpsPlannerPlugin:
         self.provider = None
         self.toolbar = None
         self.dock = None
+        self.controller = None
         self.actions: list[QAction] = []
         self.translator = load_translator(plugin_locale())
         if self.translator is not None:
@@ -55,7 +56,9 @@ class MpsPlannerPlugin:
 
     # -- GUI --------------------------------------------------------------------------------
     def initGui(self) -> None:
-        from .gui.dock import PlannerDock
+        from .gui.controller import PlannerController
+        from .gui.docks.planner_dock import PlannerDock
+        from .gui.solvers import wire_solvers
 
         self.initProcessing()
         icon = QIcon(str(resources_path("icons", "mps_planner.svg")))
@@ -63,8 +66,10 @@ class MpsPlannerPlugin:
         self.toolbar = self.iface.addToolBar(self.tr("MPS Planner"))
         self.toolbar.setObjectName("mps_planner_toolbar")
 
-        self.dock = PlannerDock(self.iface.mainWindow())
-        self.dock.setObjectName("mps_planner_dock")
+        window = self.iface.mainWindow()
+        self.controller = PlannerController(self.iface, window)
+        wire_solvers(self.controller)
+        self.dock = PlannerDock(self.controller, self.iface.mapCanvas(), window)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         self.dock.hide()
 
@@ -80,6 +85,13 @@ class MpsPlannerPlugin:
         )
         sample_action.triggered.connect(self.open_sample_region_dialog)
         self._register(sample_action, toolbar=False)
+        for action in self.dock.tools.actions.values():
+            self.toolbar.addAction(action)
+
+        about_action = QAction(icon, self.tr("About MPS Planner…"), window)
+        about_action.setToolTip(self.tr("The plugin's version and what it is for"))
+        about_action.triggered.connect(self.dock.show_about)
+        self._register(about_action, toolbar=False)
 
     def _register(self, action: QAction, toolbar: bool) -> None:
         action.setObjectName(f"mps_planner_action_{len(self.actions)}")
@@ -102,9 +114,17 @@ class MpsPlannerPlugin:
                 action.deleteLater()
         self.actions = []
         if self.dock is not None:
+            for action in self.dock.tools.actions.values():
+                if self.toolbar is not None:
+                    self.toolbar.removeAction(action)
+            self.dock.release()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.controller is not None:
+            self.controller.unload()
+            self.controller.deleteLater()
+            self.controller = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()

@@ -6,18 +6,26 @@ count is above zero. Adding, moving or removing a site recomputes that site's fi
 and updates the counts of the cells it touches, so the change — people gained and lost per
 threshold and district, and the cells that changed — costs time in proportion to one
 catchment, not to the number of sites.
+
+The field of a site comes from ``field_maker(row, col, cancel)`` — by default the bounded
+search over the cost grid; the panel passes a cached one (a site moved back to a cell it
+held before costs nothing) or one that drives the road network first. Switching the
+population (another season) keeps every field and only recounts the people.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 import numpy as np
 
 from .coverage import check_thresholds, from_fixed, group_sums, to_fixed
-from .errors import InputError
+from .errors import Cancelled, InputError
 from .traveltime import CostGrid, SparseField, bounded_field
+
+# (row, col, cancel) → the site's field up to the largest threshold.
+FieldMaker = Callable[[int, int, "Callable[[], bool] | None"], SparseField]
 
 
 @dataclass
@@ -70,13 +78,12 @@ class LiveCoverage:
         thresholds: Sequence[float],
         zones: np.ndarray | None = None,
         zone_names: Sequence[str] = (),
+        field_maker: FieldMaker | None = None,
     ):
         self.grid = grid
         self.thresholds = check_thresholds(thresholds)
-        people = np.asarray(people)
-        if people.shape != grid.shape:
-            raise InputError("The population and the speed surface are on different grids.")
-        self._fixed = to_fixed(people).ravel()
+        self._field_maker = field_maker
+        self._fixed = self._people_fixed(people)
         self._total = int(self._fixed.sum())
         self.zone_names = [str(n) for n in zone_names]
         if zones is not None:
@@ -96,6 +103,12 @@ class LiveCoverage:
         self._by_zone = np.zeros((n_zones, len(self.thresholds)), dtype=np.int64)
         self._sites: dict[Hashable, _Site] = {}
 
+    def _people_fixed(self, people: np.ndarray) -> np.ndarray:
+        people = np.asarray(people)
+        if people.shape != self.grid.shape:
+            raise InputError("The population and the speed surface are on different grids.")
+        return to_fixed(people).ravel()
+
     # -- edits ------------------------------------------------------------------------------
     def set_site(self, key: Hashable, row: int, col: int) -> CoverageChange:
         """Add a site, or move it to (row, col) when ``key`` exists already."""
@@ -106,14 +119,42 @@ class LiveCoverage:
             raise KeyError(key)
         return self._edit([key], {})
 
-    def set_sites(self, sites: dict[Hashable, tuple[int, int]]) -> CoverageChange:
-        """Make the model hold exactly these sites (one combined change)."""
-        return self._edit([k for k in self._sites if k not in sites], dict(sites))
+    def set_sites(
+        self,
+        sites: dict[Hashable, tuple[int, int]],
+        cancel: Callable[[], bool] | None = None,
+    ) -> CoverageChange:
+        """Make the model hold exactly these sites (one combined change).
+
+        ``cancel`` is asked while the new fields are computed; if it returns True,
+        ``Cancelled`` is raised and the model is left exactly as it was.
+        """
+        return self._edit([k for k in self._sites if k not in sites], dict(sites), cancel)
+
+    def set_people(self, people: np.ndarray) -> None:
+        """Count another population layer (e.g. the other season) with the same sites.
+
+        The fields and the per-cell site counts stay; only the sums are recomputed.
+        """
+        fixed = self._people_fixed(people)
+        self._fixed = fixed
+        self._total = int(fixed.sum())
+        n_zones = len(self.zone_names)
+        if self._zones is not None:
+            self._zone_totals = group_sums(fixed, self._zones, n_zones)
+        for k, counts in enumerate(self._counts):
+            inside = counts > 0
+            self._covered[k] = int(fixed[inside].sum())
+            if self._zones is not None:
+                self._by_zone[:, k] = group_sums(fixed[inside], self._zones[inside], n_zones)
 
     # -- reading ----------------------------------------------------------------------------
     @property
     def keys(self) -> list[Hashable]:
         return list(self._sites)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._sites
 
     def site_cell(self, key: Hashable) -> tuple[int, int]:
         site = self._sites[key]
@@ -131,9 +172,21 @@ class LiveCoverage:
             sites=len(self._sites),
         )
 
-    def covered_mask(self, k: int = -1) -> np.ndarray:
-        """Cells reached within thresholds[k] by at least one site, as a (rows, cols) mask."""
-        return (self._counts[k] > 0).reshape(self.grid.shape)
+    def covered_mask(
+        self, k: int = -1, window: tuple[int, int, int, int] | None = None
+    ) -> np.ndarray:
+        """Cells reached within thresholds[k] by at least one site, as a (rows, cols) mask;
+        with ``window`` = (row0, row1, col0, col1), only that part of the grid."""
+        counts = self._counts[k].reshape(self.grid.shape)
+        if window is not None:
+            r0, r1, c0, c1 = window
+            counts = counts[r0:r1, c0:c1]
+        return counts > 0
+
+    @property
+    def people_fixed(self) -> np.ndarray:
+        """People per cell (flat) in the fixed-point units of ``core.coverage``."""
+        return self._fixed
 
     def best_minutes(self) -> tuple[np.ndarray, np.ndarray]:
         """Minutes to the nearest site (inf beyond the largest threshold) and its key index
@@ -152,17 +205,36 @@ class LiveCoverage:
 
     # -- internals ------------------------------------------------------------------------
     def _within(self, f: SparseField) -> list[np.ndarray]:
-        return [f.cells[f.minutes <= t] for t in self.thresholds]
+        # int32 cell indices (half the memory of a site's catchments) when the grid allows.
+        small = self._fixed.size < 2**31
+        cells = f.cells.astype(np.int32) if small else f.cells
+        return [cells[f.minutes <= t] for t in self.thresholds]
 
-    def _edit(self, removed: list[Hashable], placed: dict[Hashable, tuple[int, int]]):
-        """Remove and place sites, then report the cells whose covered status changed."""
+    def _make_field(self, row: int, col: int, cancel) -> SparseField:
+        if self._field_maker is not None:
+            return self._field_maker(row, col, cancel)
+        return bounded_field(self.grid, row, col, self.thresholds[-1], cancel)
+
+    def _edit(
+        self,
+        removed: list[Hashable],
+        placed: dict[Hashable, tuple[int, int]],
+        cancel: Callable[[], bool] | None = None,
+    ):
+        """Remove and place sites, then report the cells whose covered status changed.
+
+        Every new field is computed before any count changes, so a cancelled edit changes
+        nothing.
+        """
         old_lists: list[list[np.ndarray]] = []
         new_sites: dict[Hashable, _Site] = {}
         for key, (row, col) in placed.items():
             old = self._sites.get(key)
             if old is not None and (old.row, old.col) == (int(row), int(col)):
                 continue
-            f = bounded_field(self.grid, int(row), int(col), self.thresholds[-1])
+            if cancel is not None and cancel():
+                raise Cancelled("The coverage update was cancelled.")
+            f = self._make_field(int(row), int(col), cancel)
             new_sites[key] = _Site(int(row), int(col), f, self._within(f))
             if old is not None:
                 old_lists.append(old.within)

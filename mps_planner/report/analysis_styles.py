@@ -12,6 +12,7 @@ from qgis.core import (
     QgsRasterShader,
     QgsSingleBandPseudoColorRenderer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 TIME_COLOURS = ["#08306B", "#2171B5", "#4292C6", "#6BAED6", "#9ECAE1", "#C6DBEF", "#EDF3FA"]
@@ -138,4 +139,122 @@ def style_coverage_change(layer: QgsRasterLayer, unit: str = "people per cell") 
         items.append(QgsColorRampShader.ColorRampItem(upper, qcolour, text))
     _discrete(layer, items)
     layer.setOpacity(0.9)
+    layer.triggerRepaint()
+
+
+# -- the planner panel's live layers (read on a projector: few classes, strong colours) ------
+BAND_COLOURS = ["#0B4F8A", "#3C8DC9", "#9CC8E8", "#D6E9F6"]
+GAINED_COLOUR = "#009E73"  # Okabe-Ito bluish green
+LOST_COLOUR = "#D55E00"  # Okabe-Ito vermillion
+
+
+def _paletted(layer: QgsRasterLayer, entries: list[tuple[int, str, str]]) -> None:
+    from qgis.core import QgsPalettedRasterRenderer
+
+    classes = [QgsPalettedRasterRenderer.Class(v, QColor(c), label) for v, c, label in entries]
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+
+
+def style_live_bands(layer: QgsRasterLayer, thresholds: list[float]) -> None:
+    """Reached within each threshold (1 = the first), darkest nearest; beyond transparent."""
+    entries = []
+    lower = 0.0
+    for k, t in enumerate(thresholds):
+        colour = BAND_COLOURS[min(k, len(BAND_COLOURS) - 1)]
+        label = QCoreApplication.translate("LiveStyles", "{lower:g}–{upper:g} min").format(
+            lower=lower, upper=t
+        )
+        entries.append((k + 1, colour, label))
+        lower = t
+    _paletted(layer, entries)
+    layer.setOpacity(0.55)
+    layer.triggerRepaint()
+
+
+def style_live_gap(layer: QgsRasterLayer, target_minutes: float) -> None:
+    """People not reached within the target, per cell; 0 transparent."""
+    breaks = [0.5, 2.0, 5.0, 10.0, 25.0, 1e9]
+    colours = ["#FDE0EF", "#F1B6DA", "#DE77AE", "#C51B7D", "#8E0152", "#4D0030"]
+    items = [QgsColorRampShader.ColorRampItem(0.0, QColor(0, 0, 0, 0), "0")]
+    lower = 0.0
+    for value, colour in zip(breaks, colours):
+        label = f"> {lower:g}" if value >= 1e9 else f"{lower:g}–{value:g}"
+        items.append(QgsColorRampShader.ColorRampItem(value, QColor(colour), label))
+        lower = value
+    _discrete(layer, items)
+    layer.setOpacity(0.9)
+    layer.triggerRepaint()
+
+
+def style_live_change(layer: QgsRasterLayer) -> None:
+    """Cells gained (green) and lost (orange) in the last edit."""
+    _paletted(
+        layer,
+        [
+            (1, GAINED_COLOUR, QCoreApplication.translate("LiveStyles", "gained")),
+            (2, LOST_COLOUR, QCoreApplication.translate("LiveStyles", "lost")),
+        ],
+    )
+    layer.setOpacity(0.95)
+    layer.triggerRepaint()
+
+
+def style_difference(layer: QgsRasterLayer) -> None:
+    """People gaining (green) or losing (orange) coverage from scenario A to B; 0 hidden."""
+    # Discrete classes: each value takes the first item whose value is ≥ it.
+    items = [
+        QgsColorRampShader.ColorRampItem(
+            -5.0, QColor("#A63603"), QCoreApplication.translate("LiveStyles", "lose 5 or more")
+        ),
+        QgsColorRampShader.ColorRampItem(
+            -1e-9, QColor("#FD8D3C"), QCoreApplication.translate("LiveStyles", "lose fewer than 5")
+        ),
+        QgsColorRampShader.ColorRampItem(
+            1e-9, QColor(0, 0, 0, 0), QCoreApplication.translate("LiveStyles", "no change")
+        ),
+        QgsColorRampShader.ColorRampItem(
+            5.0, QColor("#74C476"), QCoreApplication.translate("LiveStyles", "gain up to 5")
+        ),
+        QgsColorRampShader.ColorRampItem(
+            1e12, QColor("#00683F"), QCoreApplication.translate("LiveStyles", "gain more than 5")
+        ),
+    ]
+    _discrete(layer, items)
+    layer.setOpacity(0.95)
+    layer.triggerRepaint()
+
+
+def style_proposed_stops(layer) -> None:
+    """Proposed stops: large stars with their rank, distinct from placed stops."""
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    symbol = QgsMarkerSymbol.createSimple(
+        {"name": "star", "color": "#F0E442", "outline_color": "#222222", "outline_width": "0.5"}
+    )
+    symbol.setSize(6.0)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
+
+
+def style_routes(layer) -> None:
+    """Vehicle routes: a thick dark line with a white casing, readable over any raster."""
+    from qgis.core import QgsLineSymbol, QgsSingleSymbolRenderer
+
+    symbol = QgsLineSymbol.createSimple({"line_color": "#FFFFFF", "line_width": "1.6"})
+    inner = QgsLineSymbol.createSimple({"line_color": "#6A3D9A", "line_width": "1.0"})
+    symbol.appendSymbolLayer(inner.symbolLayer(0).clone())
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
+
+
+def style_difference_area(layer: QgsRasterLayer) -> None:
+    """Where coverage is gained (light green) or lost (light orange) from scenario A to B."""
+    _paletted(
+        layer,
+        [
+            (1, "#A1D99B", QCoreApplication.translate("LiveStyles", "reached in B only")),
+            (2, "#FDBE85", QCoreApplication.translate("LiveStyles", "reached in A only")),
+        ],
+    )
+    layer.setOpacity(0.8)
     layer.triggerRepaint()

@@ -44,7 +44,12 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
             delattr(cls, "run")
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate("MpsAlgorithm", text)
+        """Translated with the subclass's name as context (as ``pylupdate5`` files the
+        strings of each algorithm's class), else this class's (its own strings)."""
+        translated = QCoreApplication.translate(type(self).__name__, text)
+        if translated == text:
+            translated = QCoreApplication.translate("MpsAlgorithm", text)
+        return translated
 
     def createInstance(self):
         return type(self)()

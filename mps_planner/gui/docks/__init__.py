@@ -1,0 +1,1 @@
+"""docks of the planner panel."""

@@ -1,0 +1,1 @@
+"""maptools of the planner panel."""
