@@ -63,6 +63,8 @@ class DemoContext:
     # results of the mobile step: plan, driver_rows, stop_rows, stops_layer, routes_layer,
     # combined (fixed + mobile per district) of the map's season, and "seasons" for both
     mobile: dict[str, Any] = field(default_factory=dict)
+    # results of the site-selection step: result, candidates, rows/cols/names of the new stops
+    selection: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     subtitle: str = ""
     sources: str = ""

@@ -7,11 +7,12 @@ its ``run`` before ``planning_map.run`` (analysis steps add layers to ``ctx.laye
 
 from __future__ import annotations
 
-from . import coverage, mobile, planning_map, reports, sample, summary
+from . import coverage, mobile, planning_map, reports, sample, selection, summary
 
 STEPS = [
     sample.run,
     coverage.run,
+    selection.run,
     mobile.run,
     planning_map.run,
     reports.run,

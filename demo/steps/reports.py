@@ -1,7 +1,7 @@
 """Step: the district atlas, the scenario comparison and, with a mobile plan, the stop notices.
 
-Scenario A is the clinics as they are; scenario B adds a clinic at the suggested centre of
-each of the three largest gap hotspots (the "what if" a planner brings to the meeting).
+Scenario A is the clinics as they are; scenario B adds
+the stops site selection proposed (or, without it, at the three largest gap hotspots).
 Stop notices need the mobile step (``ctx.mobile``); without it they are left out and said so.
 """
 
@@ -160,9 +160,16 @@ def _comparison(ctx: DemoContext) -> None:
     _region, grid = ctx.region, ctx.region.grid
     standard, sites, times = cov["standard"], cov["sites"], cov["times"]
     target = standard.target_minutes
-    spots = cov["hotspots"].hotspots[:NEW_CLINICS]
-    rows = np.concatenate([sites.rows, [s.centre_row for s in spots]]).astype(np.int64)
-    cols = np.concatenate([sites.cols, [s.centre_col for s in spots]]).astype(np.int64)
+    if ctx.selection:  # B: the stops site selection proposed
+        sel = ctx.selection
+        new = list(zip(sel["rows"].tolist(), sel["cols"].tolist(), sel["names"]))
+        label = f"+{len(new)} proposed stops (maximal covering)"
+    else:  # B: a new site at the centre of each of the largest gap hotspots
+        spots = cov["hotspots"].hotspots[:NEW_CLINICS]
+        new = [(s.centre_row, s.centre_col, f"New clinic at hotspot #{s.rank}") for s in spots]
+        label = f"+{len(spots)} clinics at the largest gaps"
+    rows = np.concatenate([sites.rows, [r for r, _, _ in new]]).astype(np.int64)
+    cols = np.concatenate([sites.cols, [c for _, c, _ in new]]).astype(np.int64)
     thresholds = list(cov["tables"]["summer"].thresholds)
     times_b = travel_times(cov["surface"].cost_grid(), rows, cols, max_minutes=thresholds[-1])
     people = cov["people"]
@@ -171,17 +178,12 @@ def _comparison(ctx: DemoContext) -> None:
         people, times_b, thresholds, zones.labels, list(zones.names), len(rows)
     )
     new_sites = [
-        Site(
-            f"new{i}",
-            *grid.centre_of(s.centre_row, s.centre_col),
-            role="candidate",
-            name=f"New clinic at hotspot #{s.rank}",
-        )
-        for i, s in enumerate(spots)
+        Site(f"new{i}", *map(float, grid.centre_of(r, c)), role="candidate", name=name)
+        for i, (r, c, name) in enumerate(new)
     ]
     a = Scenario("Clinics today", standard, [], ScenarioResults.from_table(cov["tables"]["summer"]))
     b = Scenario(
-        f"+{len(spots)} clinics at the largest gaps",
+        label,
         standard,
         new_sites,
         ScenarioResults.from_table(table_b),
@@ -245,8 +247,7 @@ def _comparison(ctx: DemoContext) -> None:
     ctx.facts.append(
         (
             "Scenario B − A",
-            f"{comparison.difference[k]:+,.0f} people within {target:g} min "
-            f"({len(spots)} new clinics at the largest gaps)",
+            f"{comparison.difference[k]:+,.0f} people within {target:g} min ({label})",
         )
     )
 

@@ -143,7 +143,7 @@ def style_coverage_change(layer: QgsRasterLayer, unit: str = "people per cell") 
 
 
 # -- the planner panel's live layers (read on a projector: few classes, strong colours) ------
-BAND_COLOURS = ["#0B4F8A", "#3C8DC9", "#9CC8E8", "#D6E9F6"]
+LIVE_BAND_COLOURS = ["#0B4F8A", "#3C8DC9", "#9CC8E8", "#D6E9F6"]
 GAINED_COLOUR = "#009E73"  # Okabe-Ito bluish green
 LOST_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 
@@ -160,7 +160,7 @@ def style_live_bands(layer: QgsRasterLayer, thresholds: list[float]) -> None:
     entries = []
     lower = 0.0
     for k, t in enumerate(thresholds):
-        colour = BAND_COLOURS[min(k, len(BAND_COLOURS) - 1)]
+        colour = LIVE_BAND_COLOURS[min(k, len(LIVE_BAND_COLOURS) - 1)]
         label = QCoreApplication.translate("LiveStyles", "{lower:g}–{upper:g} min").format(
             lower=lower, upper=t
         )

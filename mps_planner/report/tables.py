@@ -294,3 +294,21 @@ def all_visits_table(notices: Sequence[StopNotice], language: str = "en") -> Tab
     return TableModel(
         phrase("stops_timetable", language), headers, rows, csv_name="stop_visits.csv"
     )
+
+
+def coverage_curve_chart(
+    covered_after: Sequence[float], total: float, title: str = "", language: str = "en"
+) -> ChartModel:
+    """The coverage curve: people newly covered by k = 1..p new sites (bars), with the share
+    of all people then covered above each bar — what a budget of k sites buys."""
+    base = covered_after[0]
+    categories = [str(k) for k in range(1, len(covered_after))]
+    gains = [float(v - base) for v in covered_after[1:]]
+    labels = [[f"{percent(v, total)} %" for v in covered_after[1:]]]
+    return ChartModel(
+        title or phrase("coverage_curve", language),
+        categories,
+        [ChartSeries(phrase("people_newly_covered", language), gains, BAR_COLOURS[0])],
+        value_axis=phrase("people_newly_covered", language),
+        value_labels=labels,
+    )

@@ -47,6 +47,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "page": ("Page", "页"),
     "district_atlas": ("District atlas", "分区图集"),
     "coverage_chart": ("People covered by travel time", "不同出行时间的覆盖人口"),
+    "coverage_curve": ("People newly covered by k new sites", "新增k个站点新覆盖的人口"),
+    "people_newly_covered": ("People newly covered", "新覆盖人口"),
 }
 
 WEEKDAYS_ZH = {

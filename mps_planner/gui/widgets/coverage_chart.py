@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ...report.analysis_styles import BAND_COLOURS, GAINED_COLOUR, LOST_COLOUR
+from ...report.analysis_styles import GAINED_COLOUR, LIVE_BAND_COLOURS, LOST_COLOUR
 
 
 class CoverageChart(QWidget):
@@ -74,7 +74,7 @@ class CoverageChart(QWidget):
         for k, (threshold, share) in enumerate(self.bars()):
             x = rect.left() + k * slot + (slot - width) / 2
             h = height * min(max(share, 0.0), 1.0)
-            colour = QColor(BAND_COLOURS[min(k, len(BAND_COLOURS) - 1)])
+            colour = QColor(LIVE_BAND_COLOURS[min(k, len(LIVE_BAND_COLOURS) - 1)])
             painter.fillRect(QRectF(x, bottom - h, width, h), colour)
             if self._before is not None and self._total > 0:
                 old = height * min(max(self._before[k] / self._total, 0.0), 1.0)
