@@ -52,7 +52,12 @@ test: deps translations
 demo: deps translations
 	$(PY) -m demo --out outputs/demo
 
-bench: deps
+# spopt (the site-selection peer) and its tree: only the benchmarks need them.
+$(VENV)/.bench-installed: requirements-bench.txt | $(VENV)/.installed
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: deps $(VENV)/.bench-installed
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # Compiled translations (.qm) are build products, never committed.
