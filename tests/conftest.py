@@ -15,10 +15,8 @@ for extra in (str(REPO), "/usr/share/qgis/python/plugins"):
         sys.path.append(extra)
 
 
-@pytest.fixture
-def mps_processing(qgis_app, qgis_processing):
-    """Processing with the mps_planner provider registered for one test, then removed, so
-    that the plugin load/unload tests find the registry as QGIS leaves it."""
+def _registered():
+    """Register the mps_planner provider if QGIS has none; yield it; remove what was added."""
     from qgis.core import QgsApplication
 
     from mps_planner.processing.provider import MpsPlannerProvider
@@ -31,3 +29,16 @@ def mps_processing(qgis_app, qgis_processing):
     yield registry.providerById("mps_planner")
     if added is not None:
         registry.removeProvider(added)
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_app, qgis_processing):
+    """The mps_planner provider for a module's tests (removed after the module)."""
+    yield from _registered()
+
+
+@pytest.fixture
+def mps_processing(qgis_app, qgis_processing):
+    """Processing with the mps_planner provider registered for one test, then removed, so
+    that the plugin load/unload tests find the registry as QGIS leaves it."""
+    yield from _registered()

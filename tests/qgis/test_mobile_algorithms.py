@@ -10,7 +10,6 @@ import pytest
 from osgeo import osr
 from qgis.core import (
     NULL,
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -20,7 +19,6 @@ from qgis.core import (
 
 from mps_planner.core.grid import AnalysisGrid
 from mps_planner.core.traveltime import CostGrid, travel_times
-from mps_planner.processing.provider import MpsPlannerProvider
 from mps_planner.qgis_io.raster_io import write_raster
 
 CRS = "EPSG:32649"
@@ -33,18 +31,6 @@ ROAD_Y = Y0 - 10.5 * CELL
 def km(x_km: float) -> tuple[float, float]:
     """A point on the road, x_km from its west end (cell centres every 0.5 km from 0.25)."""
     return (X0 + 250.0 + 1000.0 * x_km, ROAD_Y)
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("mps_planner") is None:
-        added = MpsPlannerProvider()
-        registry.addProvider(added)
-    yield registry.providerById("mps_planner")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 def run(alg, params):

@@ -7,7 +7,6 @@ import pytest
 from osgeo import gdal, osr
 from qgis.core import (
     NULL,
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -24,7 +23,6 @@ from mps_planner.core.network import RoadNetwork
 from mps_planner.core.network_access import access_times
 from mps_planner.core.network_paths import Router
 from mps_planner.core.traveltime import CostGrid
-from mps_planner.processing.provider import MpsPlannerProvider
 from mps_planner.qgis_io.raster_io import write_raster
 
 ALG = "mps_planner:networktraveltime"
@@ -52,18 +50,6 @@ class LogFeedback(QgsProcessingFeedback):
     def pushInfo(self, text):
         self.infos.append(text)
         super().pushInfo(text)
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("mps_planner") is None:
-        added = MpsPlannerProvider()
-        registry.addProvider(added)
-    yield registry.providerById("mps_planner")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 def run(params, feedback=None):

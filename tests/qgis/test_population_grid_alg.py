@@ -19,22 +19,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from mps_planner.processing.provider import MpsPlannerProvider
 from tests.io.population_rasters import ARCSEC3, epsg_wkt, positive_total, synthetic_worldpop
 
 ALG = "mps_planner:populationgrid"
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("mps_planner") is None:
-        added = MpsPlannerProvider()
-        registry.addProvider(added)
-    yield registry.providerById("mps_planner")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 def run(params):

@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 from osgeo import gdal
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsPalettedRasterRenderer,
     QgsProcessingException,
@@ -22,23 +21,10 @@ from qgis.core import (
 )
 
 from mps_planner.core.sample_region import LAYER_NAMES, POPULATION_NODATA
-from mps_planner.processing.provider import MpsPlannerProvider
 from mps_planner.qgis_io.sample_region_io import RASTER_TABLES
 
 ALG = "mps_planner:sampleregion"
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("mps_planner") is None:
-        added = MpsPlannerProvider()
-        registry.addProvider(added)
-    yield registry.providerById("mps_planner")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 def _raster_total(source: str) -> float:
