@@ -57,5 +57,9 @@ def polygonize_labels(
         union = multi.UnionCascaded() if len(geoms) > 1 else multi
         geometry = QgsGeometry()
         geometry.fromWkb(bytes(union.ExportToWkb()))
+        if not geometry.isGeosValid():
+            # Cells joined only at a corner (8-connected) make self-touching rings: split
+            # them into valid parts, so that Processing accepts the layer as input.
+            geometry = geometry.makeValid()
         merged[label] = geometry
     return merged

@@ -156,3 +156,20 @@ def test_equity_table(mps_processing, region, tmp_path):
                 "OUTPUT": "memory:",
             },
         )
+
+
+def test_polygons_of_diagonal_cells_are_valid(qgis_app):
+    """Cells that touch only at corners (8-connected) still give valid polygons."""
+    import numpy as np
+
+    from mps_planner.qgis_io.polygons_io import polygonize_labels
+    from tests.processing.grid_region import utm_grid
+
+    labels = -np.ones((6, 6), dtype=np.int32)
+    labels[[0, 1, 2, 3], [0, 1, 2, 3]] = 0  # a diagonal chain
+    labels[[0, 1], [3, 2]] = 1
+    labels[[0, 1], [2, 3]] = 1  # a checkerboard 2 × 2
+    geoms = polygonize_labels(labels, utm_grid())
+    assert all(g.isGeosValid() for g in geoms.values())
+    assert geoms[0].area() == pytest.approx(4 * 100.0 * 100.0)
+    assert geoms[1].area() == pytest.approx(4 * 100.0 * 100.0)
