@@ -87,7 +87,7 @@ class PlanRoutesRequest:
     max_snap_m: float | None = 1000.0  # farthest a stop or depot may be from a road
     road_speeds_kmh: dict[int, float] | None = None  # class code → km/h; None: the mode's
     time_limit: float | None = 5.0  # seconds to improve the plan
-    max_iterations: int | None = None  # or a fixed number of steps (the same plan each run)
+    max_iterations: int | None = None  # steps to improve it (None: 200 + 50 per stop)
 
 
 @dataclass

@@ -29,6 +29,11 @@ from .routing import MobilePlan, PlanningPeriod, Stop, clock, driver_timetable
 from .routing import plan_routes as plan_periodic
 from .routing.model import WEEKDAY_NAMES
 
+#: improvement steps when the request gives none (the time limit still applies): enough for
+#: the plan to settle on a few dozen stops, so a small plan comes back at once
+ITERATIONS_BASE = 200
+ITERATIONS_PER_STOP = 50
+
 
 def _label(site: SiteRequest) -> str:
     return site.name or site.key
@@ -194,7 +199,11 @@ def plan_routes(
         plan_stops,
         period,
         time_limit=request.time_limit,
-        max_iterations=request.max_iterations,
+        max_iterations=(
+            request.max_iterations
+            if request.max_iterations is not None
+            else ITERATIONS_BASE + ITERATIONS_PER_STOP * len(stops)
+        ),
         allow_partial=True,
         progress=lambda v: report(20 + 0.65 * v),
         cancel=cancel,
