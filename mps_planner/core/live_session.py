@@ -214,6 +214,40 @@ def merge_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, 
     return out
 
 
+def place_sites(
+    grid: AnalysisGrid, passable: np.ndarray, sites: Sequence[SiteRequest], snap_m: float
+) -> tuple[dict[str, tuple[int, int, float]], list[str]]:
+    """The cell of each site (key → row, col, metres moved), the way the live model puts
+    them: its own cell when passable, else the nearest passable cell within ``snap_m``;
+    and a message for each site that cannot be placed."""
+    placed: dict[str, tuple[int, int, float]] = {}
+    problems: list[str] = []
+    if not sites:
+        return placed, problems
+    x = np.array([s.x for s in sites], dtype=np.float64)
+    y = np.array([s.y for s in sites], dtype=np.float64)
+    ok = np.isfinite(x) & np.isfinite(y)
+    rows, cols = grid.cell_of(np.where(ok, x, 0), np.where(ok, y, 0))
+    inside = ok & grid.contains(rows, cols)
+    direct = inside.copy()
+    direct[inside] = passable[rows[inside], cols[inside]]
+    for i, site in enumerate(sites):
+        if direct[i]:
+            placed[site.key] = (int(rows[i]), int(cols[i]), 0.0)
+            continue
+        label = site.name or site.key
+        if not ok[i]:
+            problems.append(f"'{label}' has no point geometry")
+            continue
+        try:
+            snapped = snap_sites(grid, passable, [site.x], [site.y], snap_m, [label])
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        placed[site.key] = (int(snapped.rows[0]), int(snapped.cols[0]), float(snapped.moved_m[0]))
+    return placed, problems
+
+
 class LiveSession:
     """Coverage of a changing set of sites, with the map windows each change touches."""
 
@@ -274,33 +308,10 @@ class LiveSession:
             else:
                 todo.append(site)
         if todo:
-            x = np.array([s.x for s in todo], dtype=np.float64)
-            y = np.array([s.y for s in todo], dtype=np.float64)
-            ok = np.isfinite(x) & np.isfinite(y)
-            rows, cols = self.grid.cell_of(np.where(ok, x, 0), np.where(ok, y, 0))
-            inside = ok & self.grid.contains(rows, cols)
-            direct = inside.copy()
-            direct[inside] = self.passable[rows[inside], cols[inside]]
-            for i, site in enumerate(todo):
-                if direct[i]:
-                    placed[site.key] = (int(rows[i]), int(cols[i]), 0.0)
-                    continue
-                label = site.name or site.key
-                if not ok[i]:
-                    problems.append(f"'{label}' has no point geometry")
-                    continue
-                try:
-                    snapped = snap_sites(
-                        self.grid, self.passable, [site.x], [site.y], self.snap_m, [label]
-                    )
-                except InputError as exc:
-                    problems.append(str(exc))
-                    continue
-                placed[site.key] = (
-                    int(snapped.rows[0]),
-                    int(snapped.cols[0]),
-                    float(snapped.moved_m[0]),
-                )
+            fresh, trouble = place_sites(self.grid, self.passable, todo, self.snap_m)
+            placed.update(fresh)
+            problems += trouble
+            placed = {s.key: placed[s.key] for s in sites if s.key in placed}  # sites' order
         return placed, problems
 
     # -- updates ------------------------------------------------------------------------------

@@ -4,6 +4,9 @@ Demand rows are the populated cells; candidate columns get their own bounded tra
 field (up to the standard), so the coverage matrix holds exactly the cells each candidate
 reaches within T (``minutes ≤ T``) and the cost matrix their minutes. Existing sites are
 kept: for coverage problems as the cells they already cover, for p-median as fixed columns.
+
+The fields are the bounded searches over the cost grid unless ``field_of(row, col)`` gives
+them (the panel's cached fields, whatever its travel model: grid, roads, straight line).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from .errors import Cancelled, InputError
-from .traveltime import CostGrid, bounded_field, travel_times
+from .traveltime import CostGrid, SparseField, bounded_field, travel_times
 
 
 @dataclass
@@ -55,11 +58,15 @@ def build_selection(
     cost_limit: float | None = None,
     progress: Callable[[float], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    field_of: Callable[[int, int], SparseField] | None = None,
 ) -> GridSelection:
     """Coverage (and, with ``with_costs``, cost) matrices over the populated cells.
 
     ``cost_limit`` (default the threshold) bounds the per-site searches for the cost matrix:
     beyond it a cell counts as not reached (p-median's unserved cost applies).
+    ``field_of(row, col)``: precomputed fields of the sites (candidates and existing), each
+    reaching at least the threshold (and ``cost_limit``); without it each site gets its own
+    bounded search and the existing sites one joint search.
     """
     people = np.asarray(people, dtype=np.float64)
     if people.shape != grid.shape:
@@ -79,7 +86,18 @@ def build_selection(
     row_of[cells] = np.arange(cells.size)
 
     def field_entries(r: int, c: int):
-        f = bounded_field(grid, int(r), int(c), limit, cancel=cancel)
+        if field_of is None:
+            f = bounded_field(grid, int(r), int(c), limit, cancel=cancel)
+        else:
+            f = field_of(int(r), int(c))
+            if f.max_minutes < limit - 1e-9:
+                raise InputError(
+                    f"The travel-time fields reach {f.max_minutes:g} min, less than the "
+                    f"{limit:g} min this selection needs: rebuild the model with a larger "
+                    "last threshold."
+                )
+            keep = f.minutes <= limit
+            f = SparseField(f.cells[keep], f.minutes[keep], limit)
         rows = row_of[f.cells]
         keep = rows >= 0
         return rows[keep], f.minutes[keep]
@@ -109,16 +127,22 @@ def build_selection(
     existing_cols = np.asarray(existing_cols, dtype=np.int64)
     fixed = None
     costs = None
-    if existing_rows.size:
+    if existing_rows.size and field_of is not None:
+        for r, c in zip(existing_rows.tolist(), existing_cols.tolist()):
+            if cancel is not None and cancel():
+                raise Cancelled("Site selection cancelled.")
+            rows, minutes = field_entries(r, c)
+            already[rows[minutes <= threshold]] = True
+    elif existing_rows.size:
         tt = travel_times(grid, existing_rows, existing_cols, max_minutes=threshold, cancel=cancel)
         already = tt.minutes.ravel()[cells] <= threshold
-        if with_costs:
-            for k, (r, c) in enumerate(zip(existing_rows.tolist(), existing_cols.tolist())):
-                rows, minutes = field_entries(r, c)
-                cost_r.append(rows)
-                cost_c.append(np.full(rows.size, n + k, dtype=np.int64))
-                cost_v.append(minutes)
-            fixed = np.arange(n, n + existing_rows.size)
+    if existing_rows.size and with_costs:
+        for k, (r, c) in enumerate(zip(existing_rows.tolist(), existing_cols.tolist())):
+            rows, minutes = field_entries(r, c)
+            cost_r.append(rows)
+            cost_c.append(np.full(rows.size, n + k, dtype=np.int64))
+            cost_v.append(minutes)
+        fixed = np.arange(n, n + existing_rows.size)
     if with_costs:
         total_cols = n + existing_rows.size
         costs = sparse.csr_matrix(

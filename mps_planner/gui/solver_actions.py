@@ -4,7 +4,9 @@ A solver is registered with ``set_solver(kind, fn)`` (kinds and the plain reques
 types in ``core.planning_jobs``). ``run(kind, **options)`` builds the request on the main
 thread from the live session and the layers, runs ``fn(request, progress, cancel)`` in a
 background task, writes the result into the planner's GeoPackage and shows it as a styled
-layer. Until a solver is registered, ``has_solver(kind)`` is False and the buttons are off.
+layer (proposed stops; routes by vehicle and the drivers' timetable). Until a solver is
+registered, ``has_solver(kind)`` is False and the buttons are off. A cancelled run shows
+nothing, even when the solver had finished by the time Cancel was pressed.
 """
 
 from __future__ import annotations
@@ -24,14 +26,24 @@ from ..core.planning_jobs import (
     ProposedStops,
     ProposeStopsRequest,
 )
-from ..qgis_io.results_io import write_proposed_stops, write_routes
+from ..qgis_io.results_io import write_proposed_stops, write_routes, write_timetable
 from ..qgis_io.stops_io import new_stop_id
-from ..report.analysis_styles import style_proposed_stops, style_routes
+from ..report.analysis_styles import style_proposed_stops
+from ..report.mobile_styles import style_routes
 from .stop_edits import AddStops, StopRecord, StopsEditor
 from .tasks.plain_task import PlainTask, start
 
 PROPOSED_LAYER = "mps_proposed_stops"
 ROUTES_LAYER = "mps_routes"
+TIMETABLE_LAYER = "mps_timetable"
+
+
+def _style_vehicle_routes(layer) -> None:
+    style_routes(layer, "vehicle")  # one colour per vehicle, arrows in the driving direction
+
+
+def _no_style(layer) -> None:
+    return None
 
 
 class SolverActions(QObject):
@@ -100,6 +112,7 @@ class SolverActions(QObject):
             candidates=candidates,
             new_stops=int(new_stops),
             field_of=lambda row, col: session.cache(row, col),
+            snap_m=session.snap_m,
         )
 
     def _routes_work(self, period_days: int = 30):
@@ -143,7 +156,7 @@ class SolverActions(QObject):
                 depots=depots,
                 road_lines=parts,
                 road_classes=[int(v) for v in lines.classes],
-                mode=std.mode,
+                mode="vehicle",  # the vehicle drives, whoever travels in the standard
                 period_days=int(period_days),
             )
 
@@ -184,7 +197,7 @@ class SolverActions(QObject):
         task = PlainTask(
             titles[kind],
             work,
-            lambda result: self._done(kind, result),
+            lambda result: self._done(kind, result, task),
             lambda message, cancelled: self._failed(kind, message, cancelled),
         )
         task.progressChanged.connect(lambda p, k=kind: self.progress.emit(k, float(p)))
@@ -194,35 +207,66 @@ class SolverActions(QObject):
         start(task)
         return True
 
-    def _done(self, kind: str, result) -> None:
+    def _done(self, kind: str, result, task: PlainTask | None = None) -> None:
         self._tasks.pop(kind, None)
+        if task is not None and (task.cancelled or task.isCanceled()):
+            # Cancel pressed while the solver was finishing: show nothing, as promised.
+            self.finished.emit(kind, None)
+            self.c._check_idle()
+            return
         c = self.c
         crs_wkt = c.session.grid.crs_wkt if c.session is not None else ""
+        shown = None
         try:
             if kind == PROPOSE_STOPS and isinstance(result, ProposedStops):
-                self.last_proposal = result
-                source = write_proposed_stops(
-                    c.planner_gpkg(), PROPOSED_LAYER, result.sites, crs_wkt
-                )
-                c.layers.show_result(
-                    "proposed_stops", source, self.tr("Proposed stops"), "ogr", style_proposed_stops
-                )
-                c.notify(
-                    self.tr(
-                        "{n} stops proposed; {p:,.0f} people reached within the target."
-                    ).format(n=len(result.sites), p=result.covered_people),
-                    Qgis.Success,
-                )
+                self._show_proposal(result, crs_wkt)
+                shown = result
             elif kind == PLAN_ROUTES and isinstance(result, PlannedRoutes):
-                source = write_routes(c.planner_gpkg(), ROUTES_LAYER, result.routes, crs_wkt)
-                c.layers.show_result("routes", source, self.tr("Routes"), "ogr", style_routes)
-                c.notify(self.tr("{n} routes planned.").format(n=len(result.routes)), Qgis.Success)
+                self._show_routes(result, crs_wkt)
+                shown = result
             for note in getattr(result, "notes", [])[:3]:
                 c.notify(note)
         except (InputError, RuntimeError, OSError) as exc:
             c.error(self.tr("The result could not be written: {e}").format(e=exc))
-        self.finished.emit(kind, result)
+        self.finished.emit(kind, shown)
         c._check_idle()
+
+    def _show_proposal(self, result: ProposedStops, crs_wkt: str) -> None:
+        c = self.c
+        source = write_proposed_stops(
+            c.planner_gpkg(), PROPOSED_LAYER, result.sites, crs_wkt, result.added_people
+        )
+        self.last_proposal = result
+        c.layers.show_result(
+            "proposed_stops", source, self.tr("Proposed stops"), "ogr", style_proposed_stops
+        )
+        c.notify(
+            self.tr("{n} stops proposed; {p:,.0f} people reached within the target.").format(
+                n=len(result.sites), p=result.covered_people
+            ),
+            Qgis.Success,
+        )
+
+    def _show_routes(self, result: PlannedRoutes, crs_wkt: str) -> None:
+        c = self.c
+        gpkg = c.planner_gpkg()
+        # Both tables are written before either is shown: never routes beside an old timetable.
+        routes = write_routes(gpkg, ROUTES_LAYER, result.routes, crs_wkt)
+        table = write_timetable(gpkg, TIMETABLE_LAYER, result.timetable)
+        c.layers.show_result("timetable", table, self.tr("Timetable"), "ogr", _no_style)
+        c.layers.show_result("routes", routes, self.tr("Routes"), "ogr", _style_vehicle_routes)
+        if result.missing_visits:
+            c.notify(
+                self.tr(
+                    "Incomplete plan: {m} visits do not fit into the vehicles' working days "
+                    "({n} routes planned). Use fewer stops, a longer visit interval in the "
+                    "standard, or more facilities as depots."
+                ).format(m=result.missing_visits, n=len(result.routes)),
+                Qgis.Warning,
+                0,
+            )
+        else:
+            c.notify(self.tr("{n} routes planned.").format(n=len(result.routes)), Qgis.Success)
 
     def _failed(self, kind: str, message: str, cancelled: bool) -> None:
         self._tasks.pop(kind, None)

@@ -1,17 +1,22 @@
 """Where the panel's solvers are registered ("Propose stops", "Plan routes").
 
-``wire_solvers(controller)`` is called once when the plugin starts. Site selection
-(issue 4) and mobile plans (issue 5) are not part of this version yet, so it registers
-nothing and the two buttons stay disabled with a tooltip saying what they will do. To wire
-one, adapt it to the plain interface of ``core.planning_jobs`` and register it here:
-
-    controller.solvers.set_solver(PROPOSE_STOPS, propose_stops)   # (request, progress, cancel)
-    controller.solvers.set_solver(PLAN_ROUTES, plan_routes)
+``wire_solvers(controller)`` is called once when the plugin starts and turns both buttons
+on: "Propose stops" runs ``core.planning_propose.propose_stops`` (maximal covering of the
+people the existing sites leave out, on the panel's cached travel-time fields) and "Plan
+routes" runs ``core.planning_routes.plan_routes`` (vehicles from the fixed facilities
+visiting the mobile stops along the roads at the standard's interval). Both take the plain
+requests of ``core.planning_jobs`` and run in a background task with progress and cancel;
+another solver on the same interface replaces one with ``controller.solvers.set_solver``.
 """
 
 from __future__ import annotations
 
+from ..core.planning_jobs import PLAN_ROUTES, PROPOSE_STOPS
+from ..core.planning_propose import propose_stops
+from ..core.planning_routes import plan_routes
+
 
 def wire_solvers(controller) -> None:
-    """Register the available solvers with the controller (none in this version)."""
-    return None
+    """Register the solvers of this version with the controller."""
+    controller.solvers.set_solver(PROPOSE_STOPS, propose_stops)
+    controller.solvers.set_solver(PLAN_ROUTES, plan_routes)

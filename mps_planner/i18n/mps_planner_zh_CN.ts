@@ -30,6 +30,145 @@
     </message>
 </context>
 <context>
+    <name>CandidatesAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="60"/>
+        <source>Candidate sites</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="63"/>
+        <source>Site selection</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="69"/>
+        <source>Candidate sites for new mobile stops or facilities, on the speed raster&apos;s grid.
+Methods: a regular spacing over populated cells (the most populated cell of each block of the spacing, in metres); along roads (a road cell per block, where most people live nearby: vehicles must reach a mobile stop); settlements (population peaks within the settlement radius holding at least the minimum people); gap hotspot centres (the Coverage algorithm&apos;s hotspots, fields centre_x/centre_y). Your own candidate points can be added.
+Filters: candidates on impassable cells, inside exclusion polygons or within the buffer (m) of an existing site are removed, and so are duplicates.
+Output: points with kind, name and people within half the spacing.</source>
+        <translation>在速度栅格的网格上为新的流动服务点或设施生成候选站点。
+方法：在有人口的像元上按固定间距布点（每个间距大小的区块中人口最多的像元，单位米）；沿道路布点（每个区块取一个道路像元，选附近居民最多处：车辆必须能到达流动服务点）；居民点（居民点半径内至少达到最少人口的人口峰值）；缺口热点中心（“覆盖与缺口”算法输出的热点，字段 centre_x/centre_y）。还可以加入您自己的候选点。
+筛选：位于不可通行像元上、位于排除区多边形内或位于现有站点缓冲距离（米）内的候选站点会被删除，重复的候选站点也会被删除。
+输出：点图层，包含类型、名称以及间距一半范围内的人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="83"/>
+        <source>Speed surface (km/h)</source>
+        <translation>速度面（千米/小时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="86"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="91"/>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="91"/>
+        <source>Regular spacing over populated cells</source>
+        <translation>在有人口的像元上按固定间距布点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="91"/>
+        <source>Along roads</source>
+        <translation>沿道路布点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="91"/>
+        <source>Settlements (population peaks)</source>
+        <translation>居民点（人口峰值）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="91"/>
+        <source>Gap hotspot centres</source>
+        <translation>缺口热点中心</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="105"/>
+        <source>Spacing, m</source>
+        <translation>间距（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="114"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="119"/>
+        <source>Gap hotspots (from Coverage)</source>
+        <translation>缺口热点（来自“覆盖与缺口”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="127"/>
+        <source>Your own candidate points</source>
+        <translation>您自己的候选点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="135"/>
+        <source>Settlement radius, m</source>
+        <translation>居民点半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="144"/>
+        <source>Minimum people at a settlement</source>
+        <translation>居民点的最少人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="153"/>
+        <source>Existing sites</source>
+        <translation>现有站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="161"/>
+        <source>No candidate within this distance of an existing site, m</source>
+        <translation>距现有站点此距离内不设候选站点（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="170"/>
+        <source>Exclusion areas</source>
+        <translation>排除区</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="178"/>
+        <source>Candidates</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="261"/>
+        <source>{n} candidates dropped: {why}.</source>
+        <translation>已删除 {n} 个候选站点：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="310"/>
+        <source>{n} candidate sites.</source>
+        <translation>共 {n} 个候选站点。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="187"/>
+        <source>on an impassable cell</source>
+        <translation>位于不可通行的像元上</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="188"/>
+        <source>in an exclusion area</source>
+        <translation>位于排除区内</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="189"/>
+        <source>on the same cell as another</source>
+        <translation>与另一个候选站点位于同一像元</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/candidates.py" line="192"/>
+        <source>within {d} of an existing site</source>
+        <translation>距现有站点不足 {d}</translation>
+    </message>
+</context>
+<context>
     <name>CatchmentsAlgorithm</name>
     <message>
         <location filename="../processing/algorithms/catchments.py" line="119"/>
@@ -317,6 +456,167 @@ Gap raster: people beyond the largest threshold. Hotspots: clusters of those peo
     </message>
 </context>
 <context>
+    <name>CoveringTourAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="68"/>
+        <source>Covering tour (choose stops and routes)</source>
+        <translation>覆盖巡回（选择服务点和路线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="71"/>
+        <source>Chooses mobile stops and day routes together: the shortest routes from the depot (at most ROUTES of them, each within the working day: driving plus DWELL minutes at each stop, at most MAX_STOPS stops) whose stops bring TARGET % of the people within the standard's minutes (ACCESS_MINUTES) of a visited stop. A route is one vehicle-day: ROUTES = 2 reads as two vehicles, or one vehicle two days per visit interval.
+
+Candidates: CANDIDATES (e.g. the candidate sites, or settlements), else points every SPACING metres along the roads; candidates farther than MAX_SNAP metres from a road are left out (the log names them). Demand: DEMAND points (settlements, herder camps) with people in WEIGHT_FIELD (default 1 each), else every populated cell of the POPULATION raster. With FIXED facilities, people already within the standard of one of them are not demand. Who reaches a candidate: residents travel over the RESIDENT_SPEED raster (km/h of their mode). TARGET is a share of the people some candidate can reach at all; the log says how many no candidate reaches. Vehicle km/h per road class: ROAD_SPEEDS (default '{speeds}').
+
+Outputs: OUTPUT_STOPS, the chosen stops with their route, order, arrival and departure (from DAY_START) and the people they bring within reach, and every_days (the standard's visit interval) — use them as STOPS of 'Plan mobile routes', with every_days as the frequency field; OUTPUT_ROUTES, the routes along the roads (km, minutes, people); OUTPUT_TRADEOFF, route time against people reached for the numbers of routes in TRADEOFF (e.g. '1, 2, 3'): the most people those routes reach and the least minutes for TARGET. TIME_LIMIT (advanced): seconds for the search; 0 = a fixed number of steps, the same answer every run.</source>
+        <translation>同时选择流动服务点和每日路线：从基地出发的最短路线（最多 ROUTES 条，每条都在一个工作日之内：行驶时间加上每个服务点 DWELL 分钟的停靠时间，最多 MAX_STOPS 个服务点），使所经服务点在服务标准时间（ACCESS_MINUTES）内覆盖 TARGET % 的人口。一条路线就是一个车日：ROUTES = 2 可理解为两辆车，或一辆车在每个巡回间隔内跑两天。
+
+候选：CANDIDATES（例如候选站点或居民点），否则沿道路每隔 SPACING 米取一个点；距道路超过 MAX_SNAP 米的候选点不予考虑（日志中会列出）。需求：DEMAND 点（居民点、牧户营地），人口取自 WEIGHT_FIELD（默认每点 1 人），否则为 POPULATION 栅格中每个有人口的像元。若提供 FIXED 固定设施，已在其中某一设施服务标准范围内的人口不计为需求。谁能到达候选点：居民按 RESIDENT_SPEED 栅格（其出行方式的千米/小时）出行。TARGET 是所有候选点能够到达的人口中的比例；日志会说明有多少人任何候选点都无法到达。各道路等级的车速（千米/小时）：ROAD_SPEEDS（默认“{speeds}”）。
+
+输出：OUTPUT_STOPS，选中的服务点，包含所属路线、顺序、到达和离开时间（从 DAY_START 起算）、新覆盖的人口以及 every_days（服务标准的巡回间隔）——可将其作为“规划流动路线”的 STOPS，并以 every_days 作为频次字段；OUTPUT_ROUTES，沿道路的路线（千米、分钟、人口）；OUTPUT_TRADEOFF，对 TRADEOFF 中给出的各路线条数（例如“1, 2, 3”），列出路线时间与覆盖人口的权衡：这些路线最多能覆盖多少人，以及达到 TARGET 最少需要多少分钟。TIME_LIMIT（高级）：搜索用时（秒）；0 = 固定步数，每次运行结果相同。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="101"/>
+        <source>Candidate stops (empty: points along the roads)</source>
+        <translation>候选服务点（留空：沿道路取点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="109"/>
+        <source>Candidate name field</source>
+        <translation>候选点名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="117"/>
+        <source>Spacing of candidates along the roads, m</source>
+        <translation>沿道路的候选点间距（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="126"/>
+        <source>Demand points: settlements, herder camps (empty: population cells)</source>
+        <translation>需求点：居民点、牧户营地（留空：人口像元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="134"/>
+        <source>Demand name field</source>
+        <translation>需求点名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="142"/>
+        <source>People per demand point (field)</source>
+        <translation>每个需求点的人口（字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="151"/>
+        <source>Fixed facilities (their people are not demand)</source>
+        <translation>固定设施（其覆盖人口不计为需求）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="161"/>
+        <source>Routes (vehicle-days)</source>
+        <translation>路线数（车日）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="170"/>
+        <source>Target, % of the people a candidate can reach</source>
+        <translation>目标：候选点可到达人口的百分比（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="180"/>
+        <source>Most stops per route (0 = no limit)</source>
+        <translation>每条路线最多服务点数（0 = 不限）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="189"/>
+        <source>Trade-off table for these numbers of routes (empty: none)</source>
+        <translation>按这些路线条数生成权衡表（留空：不生成）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="198"/>
+        <source>Chosen stops</source>
+        <translation>选中的服务点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="203"/>
+        <source>Covering routes</source>
+        <translation>覆盖巡回路线</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="208"/>
+        <source>Route time vs people reached</source>
+        <translation>路线时间与覆盖人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="232"/>
+        <source>The depot layer has {n} points: the first, &apos;{name}&apos;, is used.</source>
+        <translation>基地图层有 {n} 个点：使用第一个“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="246"/>
+        <source>{p:,.0f} people are within {m:g} min of a fixed facility already.</source>
+        <translation>已有 {p:,.0f} 人在固定设施 {m:g} 分钟范围内。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="254"/>
+        <source>Who reaches each candidate…</source>
+        <translation>正在计算各候选点的可达人口……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="273"/>
+        <source>{p:,.0f} people ({share:.1f} %) reach no candidate within {m:g} min, e.g. {shown}: add candidates near them.</source>
+        <translation>{p:,.0f} 人（{share:.1f}%）在 {m:g} 分钟内无法到达任何候选点，例如 {shown}：请在其附近增加候选点。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="306"/>
+        <source>Choosing stops and routes…</source>
+        <translation>正在选择服务点和路线……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="325"/>
+        <source>{k} stops on {r} route(s), {m:.0f} minutes in all, reach {p:,.0f} people: {s:.1f} % of those a candidate can reach, {a:.1f} % of all {t:,.0f}.</source>
+        <translation>{r} 条路线上的 {k} 个服务点，共 {m:.0f} 分钟，覆盖 {p:,.0f} 人：占候选点可到达人口的 {s:.1f}%，占全部 {t:,.0f} 人的 {a:.1f}%。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="351"/>
+        <source>Route time against people reached…</source>
+        <translation>正在计算路线时间与覆盖人口的权衡……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="403"/>
+        <source>{n} candidate stops every {s:,.0f} m along the roads.</source>
+        <translation>沿道路每隔 {s:,.0f} 米取得 {n} 个候选服务点。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="412"/>
+        <source>{n} candidate(s) are farther than {d:,.0f} m from a road and were left out: {listed}.</source>
+        <translation>{n} 个候选点距道路超过 {d:,.0f} 米，未予考虑：{listed}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="424"/>
+        <source>{n} candidate(s) are on roads not joined to the depot&apos;s and were left out: {listed}.</source>
+        <translation>{n} 个候选点位于与基地不相连的道路上，未予考虑：{listed}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="483"/>
+        <source>Could not write {}.</source>
+        <translation>无法写入 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="502"/>
+        <source>{k} route(s): at most {p:,.0f} people ({s:.1f} %), {t}.</source>
+        <translation>{k} 条路线：最多覆盖 {p:,.0f} 人（{s:.1f}%），{t}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="497"/>
+        <source>cannot reach the target</source>
+        <translation>无法达到目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/covering_tour.py" line="497"/>
+        <source>{m:.0f} min for the target</source>
+        <translation>达到目标需 {m:.0f} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>EquityAlgorithm</name>
     <message>
         <location filename="../processing/algorithms/equity.py" line="58"/>
@@ -394,6 +694,82 @@ Per district: people, covered share per threshold, population-weighted mean trav
         <location filename="../processing/algorithms/equity.py" line="200"/>
         <source>Gini of travel time {g:.3f}; max/min covered share at {t:g} min: {r}; urban–rural gap {u:+.1%}.</source>
         <translation>出行时间基尼系数 {g:.3f}；{t:g} 分钟覆盖比例最大/最小比值：{r}；城乡差距 {u:+.1%}。</translation>
+    </message>
+</context>
+<context>
+    <name>FixedMobileAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="50"/>
+        <source>Fixed + mobile coverage</source>
+        <translation>固定 + 流动覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="53"/>
+        <source>For one service standard, says for every person whether a fixed facility covers them (its residents reach it within ACCESS_MINUTES over the RESIDENT_SPEED raster, km/h of their own mode), else mobile stops visited at least as often as the standard requires (VISIT_EVERY_DAYS, default the standard's: clinic 14 days), else nobody — the 'fixed and mobile combined' network.
+
+Inputs: POPULATION raster (any CRS; moved onto the speed raster's grid keeping every person); FIXED facility points with an optional LEVEL_FIELD (e.g. county / township / village, or the service) to split the fixed people by the level of their nearest facility; STOPS, the mobile stops with their visits per month in VISITS_FIELD (the 'visits_month' field of 'Plan mobile routes'); a stop reaches the residents within ACCESS_MINUTES, and a person's visits per month are those of every stop they reach, added up; DISTRICTS (polygons) with a name field.
+
+Outputs: OUTPUT, a raster with 1 = fixed facility, 2 = mobile at the required frequency, 3 = not covered (0 = no data), styled; OUTPUT_TABLE, one row per district and a total: people, fixed, mobile, not covered (people and shares; fixed + mobile + not covered = people, exactly), mobile_below (reached by a stop but less often than required) and the fixed people per level.</source>
+        <translation>针对一项服务标准，判断每位居民是由固定设施覆盖（居民按 RESIDENT_SPEED 栅格——其自身出行方式的千米/小时——在 ACCESS_MINUTES 内可到达该设施），还是由巡回频次不低于标准要求的流动服务点覆盖（VISIT_EVERY_DAYS，默认取服务标准的值：卫生院 14 天），或者无人覆盖——即“固定与流动相结合”的服务网络。
+
+输入：POPULATION 人口栅格（任意坐标系；转换到速度栅格的网格上且不丢失人口）；FIXED 固定设施点，可选 LEVEL_FIELD（例如旗县 / 苏木乡镇 / 嘎查村，或服务类型），用于按最近设施的级别划分固定设施覆盖的人口；STOPS，流动服务点，每月巡回次数取自 VISITS_FIELD（“规划流动路线”输出的“visits_month”字段）；一个服务点覆盖 ACCESS_MINUTES 内的居民，一位居民每月的巡回次数为其可到达的所有服务点的巡回次数之和；DISTRICTS（多边形）及其名称字段。
+
+输出：OUTPUT，栅格，1 = 固定设施，2 = 达到要求频次的流动服务，3 = 未覆盖（0 = 无数据），已设置样式；OUTPUT_TABLE，每个辖区一行及合计行：人口、固定、流动、未覆盖（人数和比例；固定 + 流动 + 未覆盖 = 人口，严格相等）、mobile_below（能到达服务点但巡回次数低于要求）以及按级别划分的固定设施覆盖人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="74"/>
+        <source>Fixed facilities</source>
+        <translation>固定设施</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="79"/>
+        <source>Level of each facility (optional: county / township / village)</source>
+        <translation>各设施的级别（可选：旗县 / 苏木乡镇 / 嘎查村）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="87"/>
+        <source>Mobile stops (from Plan mobile routes)</source>
+        <translation>流动服务点（来自“规划流动路线”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="95"/>
+        <source>Visits per month of each stop</source>
+        <translation>各服务点每月巡回次数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="105"/>
+        <source>Districts</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="113"/>
+        <source>District name field</source>
+        <translation>辖区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="122"/>
+        <source>Fixed + mobile coverage (1 fixed, 2 mobile, 3 none)</source>
+        <translation>固定 + 流动覆盖（1 固定，2 流动，3 无）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="127"/>
+        <source>Fixed + mobile coverage by district</source>
+        <translation>各辖区的固定 + 流动覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="182"/>
+        <source>No mobile stops: only the fixed facilities count.</source>
+        <translation>没有流动服务点：只统计固定设施。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="199"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/fixed_mobile.py" line="203"/>
+        <source>Of {t:,.0f} people: {f:,.0f} fixed ({fs:.1f} %), {m:,.0f} mobile at least {n:.2f} visits a month ({ms:.1f} %), {u:,.0f} not covered ({us:.1f} %), of whom {b:,.0f} see a stop less often than required.</source>
+        <translation>共 {t:,.0f} 人：固定设施覆盖 {f:,.0f} 人（{fs:.1f}%），流动服务每月至少 {n:.2f} 次覆盖 {m:,.0f} 人（{ms:.1f}%），未覆盖 {u:,.0f} 人（{us:.1f}%），其中 {b:,.0f} 人能到达服务点但巡回次数低于要求。</translation>
     </message>
 </context>
 <context>
@@ -675,54 +1051,162 @@ Per district: people, covered share per threshold, population-weighted mean trav
 <context>
     <name>LiveStyles</name>
     <message>
-        <location filename="../report/analysis_styles.py" line="89"/>
+        <location filename="../report/analysis_styles.py" line="164"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="116"/>
+        <location filename="../report/analysis_styles.py" line="191"/>
         <source>gained</source>
         <translation>获得覆盖</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="116"/>
+        <location filename="../report/analysis_styles.py" line="191"/>
         <source>lost</source>
         <translation>失去覆盖</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="131"/>
+        <location filename="../report/analysis_styles.py" line="206"/>
         <source>lose 5 or more</source>
         <translation>失去 5 人及以上</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="134"/>
+        <location filename="../report/analysis_styles.py" line="209"/>
         <source>lose fewer than 5</source>
         <translation>失去少于 5 人</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="137"/>
+        <location filename="../report/analysis_styles.py" line="212"/>
         <source>no change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="140"/>
+        <location filename="../report/analysis_styles.py" line="215"/>
         <source>gain up to 5</source>
         <translation>获得至多 5 人</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="143"/>
+        <location filename="../report/analysis_styles.py" line="218"/>
         <source>gain more than 5</source>
         <translation>获得 5 人以上</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="177"/>
+        <location filename="../report/analysis_styles.py" line="252"/>
         <source>reached in B only</source>
         <translation>仅 B 方案覆盖</translation>
     </message>
     <message>
-        <location filename="../report/analysis_styles.py" line="177"/>
+        <location filename="../report/analysis_styles.py" line="252"/>
         <source>reached in A only</source>
         <translation>仅 A 方案覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>MobileAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="107"/>
+        <source>Mobile services</source>
+        <translation>流动服务</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="114"/>
+        <source>Roads (lines)</source>
+        <translation>道路（线）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="119"/>
+        <source>Road class field (paved / gravel / track; empty: every road a track)</source>
+        <translation>道路等级字段（柏油路 / 砂石路 / 土路；留空：所有道路均视为土路）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="127"/>
+        <source>Vehicle speed per road class, km/h</source>
+        <translation>各道路等级的车速（千米/小时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="144"/>
+        <source>Depot name field</source>
+        <translation>基地名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="154"/>
+        <source>Working hours per day (including the drive back), h</source>
+        <translation>每天工作时长（含返程），小时</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="164"/>
+        <source>The working day starts at (HH:MM)</source>
+        <translation>工作日开始时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="169"/>
+        <source>Dwell time at each stop, minutes</source>
+        <translation>每个服务点的停靠时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="178"/>
+        <source>Largest distance from a depot or stop to the road, m</source>
+        <translation>基地或服务点到道路的最大距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="189"/>
+        <source>Service standard</source>
+        <translation>服务标准</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="197"/>
+        <source>Residents reach a stop within, minutes (0 = the standard&apos;s)</source>
+        <translation>居民到达服务点的时间上限，分钟（0 = 服务标准的值）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="206"/>
+        <source>Visit every N days (0 = the standard&apos;s)</source>
+        <translation>每 N 天巡回一次（0 = 服务标准的值）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="215"/>
+        <source>Residents&apos; speed raster, km/h (their mode: walking, riding)</source>
+        <translation>居民速度栅格，千米/小时（其出行方式：步行、骑行）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="222"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="229"/>
+        <source>Time for the solver, seconds</source>
+        <translation>求解器用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="229"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="264"/>
+        <source>Moving the population onto the residents' speed grid…</source>
+        <translation>正在将人口转换到居民速度栅格的网格上……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="284"/>
+        <source>Analysis CRS: {}</source>
+        <translation>分析坐标系：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="295"/>
+        <source>Vehicle speeds: {}.</source>
+        <translation>车速：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="136"/>
+        <source>Depots (fixed facilities the vehicles start from)</source>
+        <translation>基地（车辆出发的固定设施）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/_mobile_params.py" line="136"/>
+        <source>Depot</source>
+        <translation>基地</translation>
     </message>
 </context>
 <context>
@@ -781,14 +1265,19 @@ Per district: people, covered share per threshold, population-weighted mean trav
 <context>
     <name>MpsAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/base.py" line="63"/>
+        <location filename="../processing/algorithms/base.py" line="76"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="67"/>
+        <location filename="../processing/algorithms/base.py" line="80"/>
         <source>Not enough memory for this analysis. Use a coarser cell size or clip the input to the study area, then run it again.</source>
         <translation>内存不足，无法完成此分析。请使用更大的像元或将输入裁剪到研究区后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/base.py" line="90"/>
+        <source>{name} stopped on an unexpected error: {error}. No output was written. The details are in the log (View ▸ Panels ▸ Log Messages, tab '{tag}'); please report them.</source>
+        <translation>{name} 因意外错误而停止：{error}。未写入任何输出。详细信息见日志（视图 ▸ 面板 ▸ 日志消息，“{tag}”选项卡）；请报告此问题。</translation>
     </message>
 </context>
 <context>
@@ -967,19 +1456,183 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
 <context>
     <name>PlainTask</name>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="82"/>
+        <location filename="../gui/tasks/plain_task.py" line="86"/>
         <source>Not enough memory for this analysis. Use a coarser cell size or clip the inputs to the study area.</source>
         <translation>内存不足，无法完成此分析。请使用更大的像元或将输入裁剪到研究区。</translation>
     </message>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="87"/>
+        <location filename="../gui/tasks/plain_task.py" line="91"/>
         <source>Something went wrong inside MPS Planner; the details are in the log (View ▸ Panels ▸ Log Messages, tab MPS Planner).</source>
         <translation>流动公共服务规划内部出错；详细信息见日志（视图 ▸ 面板 ▸ 日志消息，“MPS Planner”选项卡）。</translation>
     </message>
     <message>
-        <location filename="../gui/tasks/plain_task.py" line="93"/>
+        <location filename="../gui/tasks/plain_task.py" line="97"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRoutesAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="63"/>
+        <source>Plan mobile routes (given stops)</source>
+        <translation>规划流动路线（给定服务点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="66"/>
+        <source>Plans a mobile service (clinic van, library bus, police post) over a planning period: which stops each vehicle visits on which working day, in which order, along which roads, each stop at its required frequency with its visits spread evenly, every day within the working hours including the drive back to the depot.
+
+Inputs: ROADS (lines, any CRS) with a CLASS_FIELD (paved / gravel / track, Chinese names or 1/2/3) and the vehicle's km/h per class (ROAD_SPEEDS, default '{speeds}'); DEPOTS, fixed facilities the vehicles leave from and return to, VEHICLES per depot (or a VEHICLES_FIELD); STOPS, points (drawn, or chosen by site selection or 'Covering tour') with an optional FREQUENCY_FIELD: a number (FREQUENCY_UNIT: every N days, or visits per period) or text such as 'every 14 days', '2 weeks', 'monthly', '3 visits', '每两周'; empty = the standard's interval (clinic every 14 days, rural library every 30, combined vehicle every 7); an optional DWELL_FIELD (minutes) else DWELL. The period is WEEKS weeks, working on WEEKDAYS (e.g. 'Mon-Fri', 'Mon,Wed,Fri'), from START_DATE (YYYY-MM-DD, optional: without it day 1 is a Monday). WORK_HOURS per day (h), DAY_START (HH:MM). A stop or depot farther than MAX_SNAP metres from a road is refused by name.
+
+With the residents' speed raster (km/h of their own mode: walking, riding; from 'Speed surface') and a population raster, each stop's reach is the people within the standard's minutes (ACCESS_MINUTES) over that raster; the log gives people × visits per month and the share reached at least at the required frequency.
+
+Outputs: OUTPUT_ROUTES, one line per vehicle and day along the roads (km, driving / dwell / total minutes, start and end time, stops, people reached); OUTPUT_STOPS, one point per stop (required and planned visits per period, visit days, largest gap in days, visits per month, people, person-visits per month); OUTPUT_VISITS, one point per call (sequence, arrival and departure) — give OUTPUT_ROUTES and OUTPUT_VISITS to 'Mobile timetable' for the driver's sheet and the notices at the stops.
+
+When the visits do not fit, the error says what would: e.g. how many more vehicle-days; ALLOW_PARTIAL writes the incomplete plan instead and lists the missing visits. SPREAD: days a visit may move from its evenly spaced day. TIME_LIMIT (advanced): seconds the solver improves the plan; 0 = a fixed number of steps, the same plan on every run.</source>
+        <translation>在一个规划周期内规划流动服务（流动医疗车、流动图书车、流动警务车）：每辆车在哪个工作日、按什么顺序、沿哪些道路巡回哪些服务点；每个服务点按其要求的频次巡回且各次巡回均匀分布；每天都在工作时长之内（含返回基地的行程）。
+
+输入：ROADS（线，任意坐标系）及 CLASS_FIELD（柏油路 / 砂石路 / 土路，中文名称或 1/2/3），以及车辆在各等级道路上的速度（ROAD_SPEEDS，默认“{speeds}”）；DEPOTS，车辆出发和返回的固定设施（基地），每个基地的车辆数 VEHICLES（或 VEHICLES_FIELD）；STOPS，服务点（手工绘制，或由选址或“覆盖巡回”选出），可选 FREQUENCY_FIELD：数字（FREQUENCY_UNIT：每 N 天一次，或每个周期的巡回次数）或文字，例如“every 14 days”“2 weeks”“monthly”“3 visits”“每两周”；留空 = 服务标准的巡回间隔（卫生院每 14 天，牧区图书馆每 30 天，综合服务车每 7 天）；可选 DWELL_FIELD（分钟），否则使用 DWELL。规划周期为 WEEKS 周，在 WEEKDAYS 工作（例如“Mon-Fri”“Mon,Wed,Fri”），从 START_DATE 开始（YYYY-MM-DD，可选：不填时第 1 天为星期一）。每天工作时长 WORK_HOURS（小时），开始时间 DAY_START（HH:MM）。距道路超过 MAX_SNAP 米的服务点或基地会被指名拒绝。
+
+若提供居民速度栅格（居民自身出行方式的千米/小时：步行、骑行；来自“速度面”）和人口栅格，每个服务点的覆盖范围为在该栅格上服务标准时间（ACCESS_MINUTES）内的人口；日志给出人口 × 每月巡回次数，以及至少达到要求频次的覆盖比例。
+
+输出：OUTPUT_ROUTES，每辆车每天一条沿道路的线（千米、行驶 / 停靠 / 总分钟数、出发和结束时间、服务点、覆盖人口）；OUTPUT_STOPS，每个服务点一个点（每个周期要求的和已安排的巡回次数、巡回日期、最大间隔天数、每月巡回次数、人口、每月服务人次）；OUTPUT_VISITS，每次到访一个点（顺序、到达和离开时间）——将 OUTPUT_ROUTES 和 OUTPUT_VISITS 交给“流动服务时刻表”，即可生成司机时刻表和服务点告示。
+
+巡回安排不下时，错误信息会说明需要什么：例如还需要多少个车日；ALLOW_PARTIAL 则改为写出不完整的方案并列出缺少的巡回。SPREAD：一次巡回可偏离其均匀分布日期的天数。TIME_LIMIT（高级）：求解器改进方案的用时（秒）；0 = 固定步数，每次运行得到相同的方案。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="107"/>
+        <source>Vehicles per depot</source>
+        <translation>每个基地的车辆数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="116"/>
+        <source>Vehicles per depot from a field (optional)</source>
+        <translation>从字段读取每个基地的车辆数（可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="125"/>
+        <source>Stops</source>
+        <translation>服务点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="130"/>
+        <source>Stop name field</source>
+        <translation>服务点名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="138"/>
+        <source>Required frequency field (empty: the standard&apos;s interval)</source>
+        <translation>要求频次字段（留空：服务标准的巡回间隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="146"/>
+        <source>A number in the frequency field means</source>
+        <translation>频次字段中的数字表示</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="146"/>
+        <source>every N days</source>
+        <translation>每 N 天一次</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="146"/>
+        <source>visits per planning period</source>
+        <translation>每个规划周期的巡回次数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="154"/>
+        <source>Dwell minutes per stop from a field (optional)</source>
+        <translation>从字段读取每个服务点的停靠分钟数（可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="164"/>
+        <source>Planning period, weeks</source>
+        <translation>规划周期（周）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="174"/>
+        <source>Working weekdays</source>
+        <translation>工作的星期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="179"/>
+        <source>First day of the period (YYYY-MM-DD, optional)</source>
+        <translation>周期的第一天（YYYY-MM-DD，可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="187"/>
+        <source>Visits may move from their evenly spaced days by, days</source>
+        <translation>巡回可偏离均匀分布日期的天数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="196"/>
+        <source>Write an incomplete plan when the visits do not fit</source>
+        <translation>巡回安排不下时写出不完整的方案</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="204"/>
+        <source>Routes by vehicle and day</source>
+        <translation>按车辆和日期划分的路线</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="211"/>
+        <source>Stops with their visits</source>
+        <translation>服务点及其巡回</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="216"/>
+        <source>Visits (sequence, arrival, departure)</source>
+        <translation>到访（顺序、到达、离开）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="269"/>
+        <source>{v} vehicle(s), {d} working days in a {p}-day period, {s} stops needing {k} visits.</source>
+        <translation>{v} 辆车，{p} 天周期内 {d} 个工作日，{s} 个服务点共需 {k} 次巡回。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="282"/>
+        <source>Planning the days…</source>
+        <translation>正在安排每天的行程……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="298"/>
+        <source>Drawing the routes along the roads…</source>
+        <translation>正在沿道路绘制路线……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="305"/>
+        <source>Who reaches the stops…</source>
+        <translation>正在计算谁能到达各服务点……</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="321"/>
+        <source>Residents ({mode}) within {m:g} min of a visited stop: {r:,.0f} of {t:,.0f} people; {f:,.0f} ({s:.1f} %) at least {n:.2f} times a month; {pv:,.0f} person-visits per month.</source>
+        <translation>居民（{mode}）在 {m:g} 分钟内可到达有巡回的服务点：{t:,.0f} 人中有 {r:,.0f} 人；其中 {f:,.0f} 人（{s:.1f}%）每月至少 {n:.2f} 次；每月共 {pv:,.0f} 服务人次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="338"/>
+        <source>No population raster: the people reached by the stops are not counted.</source>
+        <translation>没有人口栅格：不统计服务点覆盖的人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="419"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="421"/>
+        <source>Could not write {}.</source>
+        <translation>无法写入 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="434"/>
+        <source>{name}: {days} days, {visits} visits at {stops} stops, {km:,.0f} km, {h:.1f} h driving{reached}.</source>
+        <translation>{name}：{days} 天，{stops} 个服务点共巡回 {visits} 次，{km:,.0f} 千米，行驶 {h:.1f} 小时{reached}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/plan_routes.py" line="429"/>
+        <source>, {p:,.0f} people</source>
+        <translation>，覆盖 {p:,.0f} 人</translation>
     </message>
 </context>
 <context>
@@ -1020,57 +1673,57 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
         <translation>图层“{name}”缺少字段 {fields}：请选择由本面板创建的服务点图层，或点击“新建”创建一个。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="334"/>
+        <location filename="../gui/controller.py" line="299"/>
         <source>MPS Planner: building the travel model</source>
         <translation>流动公共服务规划：正在构建出行模型</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="341"/>
+        <location filename="../gui/controller.py" line="306"/>
         <source>Building the travel model…</source>
         <translation>正在构建出行模型……</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="355"/>
+        <location filename="../gui/controller.py" line="320"/>
         <source>Ready: {rows} × {cols} cells of {size:g} m.</source>
         <translation>就绪：{rows} × {cols} 个像元，像元大小 {size:g} 米。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="400"/>
+        <location filename="../gui/controller.py" line="365"/>
         <source>Choose a population raster for {season} first.</source>
         <translation>请先为{season}选择人口栅格。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="437"/>
+        <location filename="../gui/controller.py" line="402"/>
         <source>MPS Planner: coverage</source>
         <translation>流动公共服务规划：覆盖统计</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="514"/>
+        <location filename="../gui/controller.py" line="479"/>
         <source>Stop {n}</source>
         <translation>服务点 {n}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="514"/>
+        <location filename="../gui/controller.py" line="479"/>
         <source>Candidate {n}</source>
         <translation>候选点 {n}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="526"/>
+        <location filename="../gui/controller.py" line="491"/>
         <source>Add {name}</source>
         <translation>添加 {name}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="534"/>
+        <location filename="../gui/controller.py" line="499"/>
         <source>That stop is no longer in the stops layer.</source>
         <translation>该服务点已不在服务点图层中。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="538"/>
+        <location filename="../gui/controller.py" line="503"/>
         <source>Move {name}</source>
         <translation>移动 {name}</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="549"/>
+        <location filename="../gui/controller.py" line="514"/>
         <source>Delete {name}</source>
         <translation>删除 {name}</translation>
     </message>
@@ -1179,6 +1832,93 @@ The analysis runs in the CRS of OFFROAD_SPEED, else in the roads' CRS if it is i
     </message>
 </context>
 <context>
+    <name>PlanningMapAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="51"/>
+        <source>Planning map (print layout)</source>
+        <translation>规划图（打印布局）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="54"/>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="64"/>
+        <source>Builds the planning map sheet as a print layout named after the title in the project&apos;s layout manager (editable in the layout designer) and exports it.
+Inputs: the layers to show, top to bottom (default: the project&apos;s visible layers); the coverage results, either the table written by Coverage and gaps (one row per district) or a scenario saved as JSON; the title; the paper size.
+Outputs: the sheet as PDF and, optionally, PNG; the tables it shows as CSV (UTF-8 with BOM) in a folder. The table lists per district the people, the share (%) within each travel-time threshold (minutes) and the people beyond the target threshold; the chart shows the people covered per threshold.</source>
+        <translation>将规划图图幅生成为打印布局，以标题命名并放入项目的布局管理器（可在布局设计器中编辑），然后导出。
+输入：要显示的图层，自上而下（默认：项目中可见的图层）；覆盖结果，可以是“覆盖与缺口”写出的统计表（每个辖区一行），也可以是保存为 JSON 的方案；标题；纸张大小。
+输出：PDF 格式的图幅，以及可选的 PNG；图幅中显示的表格以 CSV（带 BOM 的 UTF-8）写入一个文件夹。表格按辖区列出人口、各出行时间阈值（分钟）内的覆盖比例（%）以及超出目标阈值的人口；图表显示各阈值内的覆盖人口。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="77"/>
+        <source>Layers to show (top to bottom)</source>
+        <translation>要显示的图层（自上而下）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="85"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="88"/>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="93"/>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="96"/>
+        <source>Coverage table (from Coverage and gaps)</source>
+        <translation>覆盖统计表（来自“覆盖与缺口”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="104"/>
+        <source>…or a scenario (JSON)</source>
+        <translation>……或方案（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="112"/>
+        <source>Target threshold (minutes; people beyond it are listed)</source>
+        <translation>目标阈值（分钟；列出超出该阈值的人口）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="121"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="129"/>
+        <source>Language of the sheet</source>
+        <translation>图幅语言</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="137"/>
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="147"/>
+        <source>Planning map (PDF)</source>
+        <translation>规划图（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="152"/>
+        <source>Planning map (PNG)</source>
+        <translation>规划图（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="161"/>
+        <source>Folder for the tables (CSV)</source>
+        <translation>表格文件夹（CSV）</translation>
+    </message>
+</context>
+<context>
     <name>PopulationGridAlgorithm</name>
     <message>
         <location filename="../processing/algorithms/population_grid.py" line="126"/>
@@ -1251,6 +1991,41 @@ Report (in the log and as outputs): TOTAL_IN people in the source cells read, TO
         <location filename="../processing/algorithms/population_grid.py" line="197"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>People in the source raster</source>
+        <translation>源栅格中的人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>People on the analysis grid</source>
+        <translation>分析网格上的人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>People outside the study area</source>
+        <translation>研究区以外的人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>Relative difference (out − in) / in</source>
+        <translation>相对差异（输出 − 输入）/ 输入</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>Conservation error (out + outside − in) / in</source>
+        <translation>守恒误差（输出 + 区外 − 输入）/ 输入</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>Grid rows</source>
+        <translation>网格行数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/population_grid.py" line="131"/>
+        <source>Grid columns</source>
+        <translation>网格列数</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +2107,84 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
         <location filename="../processing/algorithms/sample_region.py" line="185"/>
         <source>{0} × {1} cells; people: summer {2:,.0f}, winter {3:,.0f}.</source>
         <translation>{0} × {1} 个像元；人口：夏季 {2:,.0f}，冬季 {3:,.0f}。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleStyles</name>
+    <message>
+        <location filename="../report/sample_styles.py" line="65"/>
+        <source>County boundary</source>
+        <translation>旗县界</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="66"/>
+        <source>Districts (township boundaries)</source>
+        <translation>辖区（苏木乡镇界）</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="67"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="68"/>
+        <source>River</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="69"/>
+        <source>Lakes</source>
+        <translation>湖泊</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="70"/>
+        <source>Bridges</source>
+        <translation>桥梁</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="71"/>
+        <source>Existing facilities</source>
+        <translation>现有设施</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="72"/>
+        <source>Candidate sites</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="73"/>
+        <source>Settlements</source>
+        <translation>居民点</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="74"/>
+        <source>Herder camps</source>
+        <translation>牧户营地</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="75"/>
+        <source>Population, summer (people per cell)</source>
+        <translation>人口，夏季（每个像元的人数）</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="78"/>
+        <source>Population, winter (people per cell)</source>
+        <translation>人口，冬季（每个像元的人数）</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="81"/>
+        <source>People per km², summer</source>
+        <translation>每平方千米人口，夏季</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="84"/>
+        <source>People per km², winter</source>
+        <translation>每平方千米人口，冬季</translation>
+    </message>
+    <message>
+        <location filename="../report/sample_styles.py" line="87"/>
+        <source>Land cover</source>
+        <translation>土地覆盖</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +2349,195 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
     </message>
 </context>
 <context>
+    <name>SelectSitesAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="75"/>
+        <source>Select new sites</source>
+        <translation>选择新站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="78"/>
+        <source>Site selection</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="84"/>
+        <source>Chooses where new mobile stops or facilities should go, from candidate points, with the existing sites kept. Travel times come from the speed raster (km/h); a person is covered when a site is within the threshold (minutes).
+Problems: maximal covering (P new sites covering the most people not yet covered); fewest sites for a target (the fewest new sites covering the target % of all people); p-median (P new sites minimising people × minutes to the nearest site, searched up to the maximum minutes). An equity floor (%) asks every district to reach that covered share; if one cannot, the error says which and why.
+Solving: exact (MILP, HiGHS) where the instance allows, within the time limit (s), with the optimality gap reported; a fast heuristic (greedy + swaps) otherwise, and as the fallback when the limit ends first.
+Outputs: the chosen sites (rank, people each adds, people covered after it), coverage before/after per district, the coverage curve (people covered against the number of new sites) as a table and an SVG chart.</source>
+        <translation>在保留现有站点的前提下，从候选点中选出新的流动服务点或设施应设在何处。出行时间由速度栅格（千米/小时）计算；当阈值（分钟）内有站点时，该居民即被覆盖。
+问题类型：最大覆盖（P 个新站点覆盖尚未覆盖人口中的最多者）；达到目标的最少站点（用最少的新站点覆盖全部人口的目标百分比）；p-中位（P 个新站点使人口 × 到最近站点的分钟数最小，搜索至最大分钟数）。均等下限（%）要求每个辖区都达到该覆盖比例；若某个辖区无法达到，错误信息会说明是哪个辖区以及原因。
+求解：在问题规模允许时精确求解（混合整数线性规划 MILP，HiGHS），在时间上限（秒）内完成并报告最优性间隙；否则使用快速启发式算法（贪心 + 交换），时间用尽时也以其结果作为备选。
+输出：选中的站点（排名、每个站点新增的人口、加入该站点后的覆盖人口）、各辖区选址前后的覆盖情况、覆盖曲线（覆盖人口与新站点数的关系），以表格和 SVG 图表给出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="103"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="106"/>
+        <source>Speed surface (km/h)</source>
+        <translation>速度面（千米/小时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="109"/>
+        <source>Candidate sites</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="114"/>
+        <source>Candidate name field</source>
+        <translation>候选点名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="122"/>
+        <source>Existing sites (kept)</source>
+        <translation>现有站点（保留）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <source>Maximal covering: P new sites</source>
+        <translation>最大覆盖：P 个新站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <source>Fewest new sites for a target</source>
+        <translation>达到目标的最少新站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <source>p-median: least travel time</source>
+        <translation>p-中位：出行时间最少</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="142"/>
+        <source>Number of new sites (P)</source>
+        <translation>新站点数（P）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="147"/>
+        <source>Target share of people covered, %</source>
+        <translation>目标覆盖人口比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="157"/>
+        <source>Threshold, minutes</source>
+        <translation>阈值（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="166"/>
+        <source>p-median: search up to, minutes (0 = twice the threshold)</source>
+        <translation>p-中位：搜索上限，分钟（0 = 阈值的两倍）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="175"/>
+        <source>Districts</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="183"/>
+        <source>District name field</source>
+        <translation>辖区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="191"/>
+        <source>Equity floor: covered share in every district, % (0 = none)</source>
+        <translation>均等下限：每个辖区的覆盖比例，%（0 = 不设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <source>Automatic (exact where the instance allows)</source>
+        <translation>自动（问题规模允许时精确求解）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <source>Exact (MILP)</source>
+        <translation>精确（MILP）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <source>Heuristic</source>
+        <translation>启发式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="213"/>
+        <source>Time limit, s</source>
+        <translation>时间上限（秒）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="222"/>
+        <source>Snapping distance for sites, m</source>
+        <translation>站点捕捉距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="231"/>
+        <source>Chosen sites</source>
+        <translation>选中的站点</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="236"/>
+        <source>Coverage before and after, per district</source>
+        <translation>各辖区选址前后的覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="244"/>
+        <source>Coverage curve</source>
+        <translation>覆盖曲线</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="252"/>
+        <source>Coverage curve chart</source>
+        <translation>覆盖曲线图</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="252"/>
+        <source>SVG files (*.svg)</source>
+        <translation>SVG 文件 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="260"/>
+        <source>How it was solved</source>
+        <translation>求解方式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="261"/>
+        <source>Objective</source>
+        <translation>目标函数值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="262"/>
+        <source>Best bound</source>
+        <translation>最优界</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="263"/>
+        <source>Optimality gap</source>
+        <translation>最优性间隙</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="264"/>
+        <source>Covered share</source>
+        <translation>覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/select_sites.py" line="306"/>
+        <source>Travel times of {n} candidates…</source>
+        <translation>正在计算 {n} 个候选站点的出行时间……</translation>
+    </message>
+</context>
+<context>
     <name>SiteToolActions</name>
     <message>
         <location filename="../gui/maptools/tool_actions.py" line="76"/>
@@ -1541,69 +2583,79 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
 <context>
     <name>SolverActions</name>
     <message>
-        <location filename="../gui/solver_actions.py" line="89"/>
+        <location filename="../gui/solver_actions.py" line="101"/>
         <source>Place some candidate sites first (Add candidate), then propose stops.</source>
         <translation>请先放置一些候选点（添加候选点），再推荐服务点。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="115"/>
+        <location filename="../gui/solver_actions.py" line="128"/>
         <source>Choose the roads layer (Inputs ▸ Travel model) first.</source>
         <translation>请先选择道路图层（输入 ▸ 出行模型）。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="122"/>
+        <location filename="../gui/solver_actions.py" line="135"/>
         <source>Place some mobile stops first, then plan routes.</source>
         <translation>请先放置一些流动服务点，再规划路线。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="157"/>
+        <location filename="../gui/solver_actions.py" line="170"/>
         <source>This solver is not available in this version yet.</source>
         <translation>此版本尚未提供该求解器。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="160"/>
+        <location filename="../gui/solver_actions.py" line="173"/>
         <source>Build the model first (Inputs ▸ Build model).</source>
         <translation>请先构建模型（输入 ▸ 构建模型）。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="181"/>
+        <location filename="../gui/solver_actions.py" line="194"/>
         <source>MPS Planner: proposing stops</source>
         <translation>流动公共服务规划：正在推荐服务点</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="182"/>
+        <location filename="../gui/solver_actions.py" line="195"/>
         <source>MPS Planner: planning routes</source>
         <translation>流动公共服务规划：正在规划路线</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="207"/>
+        <location filename="../gui/solver_actions.py" line="240"/>
         <source>Proposed stops</source>
         <translation>推荐的服务点</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="210"/>
+        <location filename="../gui/solver_actions.py" line="243"/>
         <source>{n} stops proposed; {p:,.0f} people reached within the target.</source>
         <translation>已推荐 {n} 个服务点；目标时间内覆盖 {p:,.0f} 人。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="218"/>
+        <location filename="../gui/solver_actions.py" line="257"/>
         <source>Routes</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="219"/>
+        <location filename="../gui/solver_actions.py" line="269"/>
         <source>{n} routes planned.</source>
         <translation>已规划 {n} 条路线。</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="223"/>
+        <location filename="../gui/solver_actions.py" line="230"/>
         <source>The result could not be written: {e}</source>
         <translation>无法写入结果：{e}</translation>
     </message>
     <message>
-        <location filename="../gui/solver_actions.py" line="256"/>
+        <location filename="../gui/solver_actions.py" line="300"/>
         <source>Add the proposed stops</source>
         <translation>添加推荐的服务点</translation>
+    </message>
+    <message>
+        <location filename="../gui/solver_actions.py" line="256"/>
+        <source>Timetable</source>
+        <translation>时刻表</translation>
+    </message>
+    <message>
+        <location filename="../gui/solver_actions.py" line="259"/>
+        <source>Incomplete plan: {m} visits do not fit into the vehicles&apos; working days ({n} routes planned). Use fewer stops, a longer visit interval in the standard, or more facilities as depots.</source>
+        <translation>方案不完整：有 {m} 次巡回安排不进车辆的工作日（已规划 {n} 条路线）。请减少服务点、在服务标准中延长巡回间隔，或增加可作为基地的设施。</translation>
     </message>
 </context>
 <context>
@@ -1866,12 +2918,12 @@ The output is on the analysis grid: the grid raster if given (use the population
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="215"/>
+        <location filename="../gui/widgets/standard_box.py" line="227"/>
         <source>Save the standard</source>
         <translation>保存标准</translation>
     </message>
     <message>
-        <location filename="../gui/widgets/standard_box.py" line="215"/>
+        <location filename="../gui/widgets/standard_box.py" line="227"/>
         <source>Name of the new standard:</source>
         <translation>新标准的名称：</translation>
     </message>
@@ -1902,6 +2954,97 @@ The output is on the analysis grid: the grid raster if given (use the population
         <location filename="../gui/stop_edits.py" line="102"/>
         <source>That stop is no longer in the stops layer.</source>
         <translation>该服务点已不在服务点图层中。</translation>
+    </message>
+</context>
+<context>
+    <name>TimetableAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="46"/>
+        <source>Mobile timetable (driver sheet and stop notices)</source>
+        <translation>流动服务时刻表（司机时刻表与服务点告示）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="49"/>
+        <source>Mobile services</source>
+        <translation>流动服务</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="55"/>
+        <source>Exports the timetable of a mobile service plan made by 'Plan mobile routes'.
+
+Inputs: ROUTES and VISITS, that algorithm's route and visit layers; CYCLES, how many repetitions of the planning period to list (e.g. 3 × 4 weeks for a quarter); START_DATE (YYYY-MM-DD, optional), the first day of the listing — it replaces the plan's own start date so that a notice can give real dates.
+
+Outputs: DRIVER_CSV, one row per leaving the depot, each stop (arrival and departure, HH:MM) and the return, with the minutes driven since the previous row, by vehicle and day — a sheet a driver can follow; NOTICE_CSV, one row per visit by stop and date, arrival and departure — what to post at each stop. Both are UTF-8 with BOM, so spreadsheet programs show Chinese names; headers are in English and Chinese. OUTPUT_DRIVER and OUTPUT_NOTICES hold the same rows as table layers.</source>
+        <translation>导出由“规划流动路线”生成的流动服务方案的时刻表。
+
+输入：ROUTES 和 VISITS，即该算法输出的路线图层和到访图层；CYCLES，列出规划周期的重复次数（例如一个季度为 3 × 4 周）；START_DATE（YYYY-MM-DD，可选），列表的第一天——它会替代方案本身的开始日期，使告示能够给出实际日期。
+
+输出：DRIVER_CSV，按车辆和日期，每次离开基地、每个服务点（到达和离开时间，HH:MM）以及返回各一行，并给出自上一行以来的行驶分钟数——司机可照此执行；NOTICE_CSV，按服务点和日期每次巡回一行，含到达和离开时间——用于张贴在各服务点。两者均为带 BOM 的 UTF-8，电子表格程序可正确显示中文名称；表头为中英双语。OUTPUT_DRIVER 和 OUTPUT_NOTICES 以表格图层形式保存相同的内容。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="71"/>
+        <source>Routes (from Plan mobile routes)</source>
+        <translation>路线（来自“规划流动路线”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="78"/>
+        <source>Visits (from Plan mobile routes)</source>
+        <translation>到访（来自“规划流动路线”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="85"/>
+        <source>Repetitions of the planning period to list</source>
+        <translation>列出规划周期的重复次数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="95"/>
+        <source>First day of the listing (YYYY-MM-DD; empty: the plan&apos;s)</source>
+        <translation>列表的第一天（YYYY-MM-DD；留空：使用方案的日期）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="102"/>
+        <source>Driver timetable (CSV)</source>
+        <translation>司机时刻表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="107"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="107"/>
+        <source>Notices for the stops (CSV)</source>
+        <translation>服务点告示（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="114"/>
+        <source>Driver timetable</source>
+        <translation>司机时刻表</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="123"/>
+        <source>Visits by stop</source>
+        <translation>按服务点列出的巡回</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="144"/>
+        <source>{r} vehicle-days, {v} visits at {s} stops over {d} days.</source>
+        <translation>{r} 个车日，{d} 天内在 {s} 个服务点共巡回 {v} 次。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="153"/>
+        <source>No start date: days are numbered from 1 (a Monday); give START_DATE.</source>
+        <translation>没有开始日期：日期从第 1 天（星期一）起编号；请填写 START_DATE。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="160"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/timetable.py" line="175"/>
+        <source>Could not write {}.</source>
+        <translation>无法写入 {}。</translation>
     </message>
 </context>
 <context>

@@ -60,24 +60,33 @@ ORDER_PROPERTY = "mps_planner/sample_layer"
 
 
 def sample_layer_title(name: str) -> str:
+    """The title of a sample layer in the language of the interface."""
     titles = {
-        "county": "County boundary",
-        "districts": "Districts (township boundaries)",
-        "roads": "Roads",
-        "rivers": "River",
-        "lakes": "Lakes",
-        "bridges": "Bridges",
-        "facilities": "Existing facilities",
-        "candidates": "Candidate sites",
-        "settlements": "Settlements",
-        "herder_camps": "Herder camps",
-        "population_summer": "Population, summer (people per cell)",
-        "population_winter": "Population, winter (people per cell)",
-        "population_summer_km2": "People per km², summer",
-        "population_winter_km2": "People per km², winter",
-        "landcover": "Land cover",
+        "county": QCoreApplication.translate("SampleStyles", "County boundary"),
+        "districts": QCoreApplication.translate("SampleStyles", "Districts (township boundaries)"),
+        "roads": QCoreApplication.translate("SampleStyles", "Roads"),
+        "rivers": QCoreApplication.translate("SampleStyles", "River"),
+        "lakes": QCoreApplication.translate("SampleStyles", "Lakes"),
+        "bridges": QCoreApplication.translate("SampleStyles", "Bridges"),
+        "facilities": QCoreApplication.translate("SampleStyles", "Existing facilities"),
+        "candidates": QCoreApplication.translate("SampleStyles", "Candidate sites"),
+        "settlements": QCoreApplication.translate("SampleStyles", "Settlements"),
+        "herder_camps": QCoreApplication.translate("SampleStyles", "Herder camps"),
+        "population_summer": QCoreApplication.translate(
+            "SampleStyles", "Population, summer (people per cell)"
+        ),
+        "population_winter": QCoreApplication.translate(
+            "SampleStyles", "Population, winter (people per cell)"
+        ),
+        "population_summer_km2": QCoreApplication.translate(
+            "SampleStyles", "People per km², summer"
+        ),
+        "population_winter_km2": QCoreApplication.translate(
+            "SampleStyles", "People per km², winter"
+        ),
+        "landcover": QCoreApplication.translate("SampleStyles", "Land cover"),
     }
-    return QCoreApplication.translate("SampleStyles", titles.get(name, name))
+    return titles.get(name, name)
 
 
 def style_sample_layer(layer: QgsMapLayer, name: str) -> None:

@@ -147,6 +147,24 @@ def test_the_chinese_translation_translates_the_algorithms(chinese):
         assert CJK.search(alg.shortHelpString()), alg.name()
 
 
+def test_every_parameter_and_output_of_every_algorithm_is_translated(chinese):
+    """Strings of a shared base class (``MobileAlgorithm``, ``MpsAlgorithm``) are filed under
+    that class by pylupdate5; the algorithms' tr() must find them there."""
+    from mps_planner.processing.provider import algorithm_classes
+
+    english = []
+    for cls in algorithm_classes():
+        alg = cls()
+        alg.initAlgorithm()
+        texts = [alg.group()]
+        texts += [p.description() for p in alg.parameterDefinitions()]
+        texts += [o.description() for o in alg.outputDefinitions()]
+        english += [f"{alg.name()}: {t!r}" for t in texts if t and not CJK.search(t)]
+    assert english == []
+    mobile = {cls.__name__: cls() for cls in algorithm_classes()}["PlanRoutesAlgorithm"]
+    assert mobile.tr("Roads (lines)") == "道路（线）"  # a string of MobileAlgorithm
+
+
 def test_the_plugin_finds_the_built_translation_and_the_package_ships_it(tmp_path):
     from mps_planner.plugin import load_translator
     from scripts.package import build

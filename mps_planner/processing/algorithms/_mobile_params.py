@@ -133,11 +133,13 @@ class MobileAlgorithm(MpsAlgorithm):
         )
 
     def add_depot_parameters(self, several: bool = True) -> None:
-        label = "Depots (fixed facilities the vehicles start from)" if several else "Depot"
+        label = (
+            self.tr("Depots (fixed facilities the vehicles start from)")
+            if several
+            else self.tr("Depot")
+        )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.DEPOTS, self.tr(label), [QgsProcessing.TypeVectorPoint]
-            )
+            QgsProcessingParameterFeatureSource(self.DEPOTS, label, [QgsProcessing.TypeVectorPoint])
         )
         self.addParameter(
             QgsProcessingParameterField(

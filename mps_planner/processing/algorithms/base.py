@@ -44,12 +44,16 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
             delattr(cls, "run")
 
     def tr(self, text: str) -> str:
-        """Translated with the subclass's name as context (as ``pylupdate5`` files the
-        strings of each algorithm's class), else this class's (its own strings)."""
-        translated = QCoreApplication.translate(type(self).__name__, text)
-        if translated == text:
-            translated = QCoreApplication.translate("MpsAlgorithm", text)
-        return translated
+        """Translated with the name of the class that holds the string as context, the way
+        ``pylupdate5`` files it: the algorithm's own class first, then the classes it
+        derives from (a shared base such as ``MobileAlgorithm``, then this one)."""
+        for cls in type(self).__mro__:
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text:
+                return translated
+            if cls is MpsAlgorithm:
+                break
+        return text
 
     def createInstance(self):
         return type(self)()

@@ -181,6 +181,17 @@ class CandidatesAlgorithm(MpsAlgorithm):
             )
         )
 
+    def _why(self, reason: str) -> str:
+        """The core's reason for dropping candidates, in the language of the interface."""
+        known = {
+            "impassable": self.tr("on an impassable cell"),
+            "in an exclusion area": self.tr("in an exclusion area"),
+            "on the same cell as another": self.tr("on the same cell as another"),
+        }
+        if reason.startswith("within ") and reason.endswith(" of an existing site"):
+            return self.tr("within {d} of an existing site").format(d=reason[7:-20])
+        return known.get(reason, reason)
+
     def run(self, parameters, context, feedback):
         speed_layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
         if speed_layer is None:
@@ -247,7 +258,9 @@ class CandidatesAlgorithm(MpsAlgorithm):
             self.parameterAsDouble(parameters, self.BUFFER, context),
         )
         for reason, count in dropped.items():
-            feedback.pushInfo(self.tr("{n} candidates dropped: {why}.").format(n=count, why=reason))
+            feedback.pushInfo(
+                self.tr("{n} candidates dropped: {why}.").format(n=count, why=self._why(reason))
+            )
         if not len(kept):
             raise InputError("Every candidate was filtered out: relax the buffer or exclusions.")
         return self._write(parameters, context, grid, kept, people, spacing, feedback)

@@ -495,9 +495,9 @@ class CoveringTourAlgorithm(MobileAlgorithm):
         sink.addFeatures(tradeoff_features(rows), QgsFeatureSink.FastInsert)
         for row in rows:
             target = (
-                "cannot reach the target"
+                self.tr("cannot reach the target")
                 if row.minutes_for_target is None
-                else f"{row.minutes_for_target:.0f} min for the target"
+                else self.tr("{m:.0f} min for the target").format(m=row.minutes_for_target)
             )
             feedback.pushInfo(
                 self.tr("{k} route(s): at most {p:,.0f} people ({s:.1f} %), {t}.").format(

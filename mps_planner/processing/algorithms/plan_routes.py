@@ -426,7 +426,11 @@ class PlanRoutesAlgorithm(MobileAlgorithm):
     def _summary(self, plan, lines, reach, access, feedback) -> dict:
         people = access.people if (access is not None and reach is not None) else None
         for t in vehicle_totals(plan, lines, reach, people):
-            reached = "" if t.people_reached is None else f", {t.people_reached:,.0f} people"
+            reached = (
+                ""
+                if t.people_reached is None
+                else self.tr(", {p:,.0f} people").format(p=t.people_reached)
+            )
             feedback.pushInfo(
                 self.tr(
                     "{name}: {days} days, {visits} visits at {stops} stops, {km:,.0f} km, "

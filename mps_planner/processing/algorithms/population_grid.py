@@ -129,15 +129,15 @@ class PopulationGridAlgorithm(MpsAlgorithm):
             )
         )
         for key, label in (
-            (self.TOTAL_IN, "People in the source raster"),
-            (self.TOTAL_OUT, "People on the analysis grid"),
-            (self.OUTSIDE, "People outside the study area"),
-            (self.RELATIVE_DIFFERENCE, "Relative difference (out − in) / in"),
-            (self.CONSERVATION_ERROR, "Conservation error (out + outside − in) / in"),
-            (self.ROWS, "Grid rows"),
-            (self.COLUMNS, "Grid columns"),
+            (self.TOTAL_IN, self.tr("People in the source raster")),
+            (self.TOTAL_OUT, self.tr("People on the analysis grid")),
+            (self.OUTSIDE, self.tr("People outside the study area")),
+            (self.RELATIVE_DIFFERENCE, self.tr("Relative difference (out − in) / in")),
+            (self.CONSERVATION_ERROR, self.tr("Conservation error (out + outside − in) / in")),
+            (self.ROWS, self.tr("Grid rows")),
+            (self.COLUMNS, self.tr("Grid columns")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+            self.addOutput(QgsProcessingOutputNumber(key, label))
         self.addOutput(QgsProcessingOutputString(self.GRID_CRS, self.tr("CRS of the grid")))
 
     def run(self, parameters, context, feedback) -> dict:
