@@ -101,6 +101,9 @@ def main(language: str) -> None:
             return canvas
 
     controller = PlannerController(Iface(), window)
+    from mps_planner.gui.solvers import wire_solvers
+
+    wire_solvers(controller)  # as the plugin does: Propose stops and Plan routes enabled
     dock = PlannerDock(controller, canvas, window)
     window.addDockWidget(Qt.RightDockWidgetArea, dock)
     dock.setMinimumWidth(520)
