@@ -4,6 +4,10 @@ The pages are built one by one in a single layout (rather than a ``QgsLayoutAtla
 each page's tables are fitted to that district's text. Outside the page's district the map is
 veiled in white: one mask layer (a copy of the districts with an inverted-polygon style)
 draws everything but the district named by the map item's ``mps_district`` variable.
+
+With a layout template (a one-page .qpt such as the built-in ``atlas_page_A4_landscape``)
+every page is a copy of the template's page, its items filled by id (``TEMPLATE_IDS``;
+``atlas_map`` is required); in both cases the items of page k are named ``<id>_<k+1>``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,12 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsInvertedPolygonRenderer,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
@@ -43,10 +53,26 @@ from .layout_items import (
 )
 from .model import AtlasModel, DistrictPage, StopNotice
 from .tables import district_chart, district_coverage, stops_timetable
+from .template_fill import (
+    fill_chart,
+    fill_label,
+    fill_legend,
+    fill_map,
+    fill_scalebar,
+    fill_table,
+    hide,
+)
+from .templates import find, layout_of_pages, read_template, replace_layout, resolve_template
 from .wording import check_language, phrase
 
 LAYOUT_NAME = "District atlas"
 MASK_NAME = "Atlas mask (outside the district)"
+# The items of an atlas page template (``atlas_map`` it must have); tables have ``_title``
+# and ``_note`` labels beside their frame.
+TEMPLATE_IDS = (
+    "title_band", "title", "page_info", "atlas_map", "north_arrow", "scale_bar", "footer",
+    "facts", "coverage", "chart", "timetable", "no_stops", "legend",
+)  # fmt: skip
 
 
 def atlas_pages(
@@ -113,9 +139,21 @@ def mask_layer(project: QgsProject, districts: QgsVectorLayer, name_field: str) 
 
 
 def build_atlas(
-    project: QgsProject, atlas: AtlasModel, name: str = LAYOUT_NAME, language: str | None = None
+    project: QgsProject,
+    atlas: AtlasModel,
+    name: str = LAYOUT_NAME,
+    language: str | None = None,
+    *,
+    template: str | os.PathLike | None = None,
+    template_slots: bool = False,
 ) -> QgsPrintLayout:
-    """A layout with one page per district of ``atlas.pages``."""
+    """A layout with one page per district of ``atlas.pages``.
+
+    ``template``: None builds each page in code; a one-page .qpt file (or
+    ``templates.BUILTIN``, the built-in one for the atlas's paper) is repeated per page and
+    its items are filled by id; its page size is used. ``template_slots``: every item at
+    its full size (the built-in template is made so).
+    """
     language = check_language(language)
     if not atlas.pages:
         raise InputError("The atlas has no districts: give a districts layer with polygons.")
@@ -127,6 +165,9 @@ def build_atlas(
         if not isinstance(districts, QgsVectorLayer):
             raise InputError("The atlas's districts layer is no longer in the project.")
         mask = mask_layer(project, districts, atlas.name_field)
+    path = resolve_template(template, "atlas_page", atlas.paper, atlas.landscape)
+    if path is not None:
+        return _from_template(project, atlas, name, language, path, layers, legend_layers, mask)
     layout, width, height = new_layout(
         project, name, atlas.paper, atlas.landscape, pages=len(atlas.pages)
     )
@@ -144,9 +185,87 @@ def build_atlas(
             width,
             height,
             language,
+            template_slots,
         )
     project.layoutManager().addLayout(layout)
     return layout
+
+
+def _district_title(district: DistrictPage, language: str) -> str:
+    title = district.name
+    if district.name_local and district.name_local != district.name:
+        title = (
+            f"{district.name_local} {district.name}"
+            if language != "en"
+            else f"{district.name} {district.name_local}"
+        )
+    return title
+
+
+def _map_extent(district: DistrictPage, layers) -> QgsRectangle:
+    if district.extent is not None:
+        extent = QgsRectangle(*district.extent)
+    else:
+        extent = QgsRectangle()
+        for layer in layers:
+            extent.combineExtentWith(layer.extent())
+    extent.scale(1.12)
+    return extent
+
+
+def _from_template(project, atlas, name, language, path, layers, legend_layers, mask):
+    what = "atlas page"
+    template = read_template(path, what)
+    layout, pages = layout_of_pages(
+        project, template, name, len(atlas.pages), what, "atlas_map", "the district's map"
+    )
+    count = len(atlas.pages)
+    for page, (district, items) in enumerate(zip(atlas.pages, pages)):
+
+        def item(item_id: str, kind=QgsLayoutItemLabel, items=items):
+            return find(items, item_id, kind, what, template)
+
+        fill_label(item("title"), _district_title(district, language))
+        fill_label(
+            item("page_info"), f"{atlas.title}\n{phrase('page', language)} {page + 1} / {count}"
+        )
+        atlas_map = item("atlas_map", QgsLayoutItemMap)
+        map_layers = ([mask] if mask is not None else []) + list(layers)
+        fill_map(atlas_map, project, map_layers, _map_extent(district, layers))
+        QgsExpressionContextUtils.setLayoutItemVariable(atlas_map, "mps_district", district.name)
+        fill_scalebar(item("scale_bar", QgsLayoutItemScaleBar), atlas_map)
+        fill_label(
+            item("footer"), "  ·  ".join(t for t in (atlas.date_text, atlas.sources_text) if t)
+        )
+        fill_label(item("facts"), "  ·  ".join(district.facts))
+        _fill_table_slot(layout, item, "coverage", district.coverage)
+        chart = item("chart", QgsLayoutItemPicture)
+        if district.chart is not None and chart is not None:
+            fill_chart(chart, district.chart)
+        else:
+            hide(chart)
+        timetable = district.timetable if district.timetable and district.timetable.rows else None
+        if _fill_table_slot(layout, item, "timetable", timetable, "stop_visits.csv"):
+            hide(item("no_stops"))
+        else:
+            fill_label(item("timetable_title"), phrase("stops_timetable", language))
+            fill_label(item("no_stops"), phrase("no_stops", language))
+        legend = item("legend", QgsLayoutItemLegend)
+        if legend is not None:
+            fill_legend(legend, atlas_map, legend_layers)
+    replace_layout(project, layout)
+    return layout
+
+
+def _fill_table_slot(layout, item, base: str, table, csv_hint: str = "") -> bool:
+    """Fill the table ``base`` (frame, ``_title``, ``_note``) or hide it; True if filled."""
+    frame = item(base, QgsLayoutFrame)
+    title, note = item(f"{base}_title"), item(f"{base}_note")
+    if table is None or frame is None:
+        hide(frame, title, note)
+        return False
+    fill_table(layout, frame, table, title, note, csv_hint=csv_hint)
+    return True
 
 
 def _page(
@@ -162,21 +281,18 @@ def _page(
     width,
     height,
     language,
+    template_slots=False,
 ):
+    def pid(item_id: str) -> str:
+        return f"{item_id}_{page + 1}"
+
     m = 9.0
     band_h = 17.0
-    add_band(layout, 0, 0, width, band_h, ACCENT, page)
-    title = district.name
-    if district.name_local and district.name_local != district.name:
-        title = (
-            f"{district.name_local} {district.name}"
-            if language != "en"
-            else f"{district.name} {district.name_local}"
-        )
+    add_band(layout, 0, 0, width, band_h, ACCENT, page, item_id=pid("title_band"))
     side_w = width * 0.36
     add_fitted_label(
         layout,
-        title,
+        _district_title(district, language),
         m,
         4,
         width - side_w - 2 * m,
@@ -186,6 +302,7 @@ def _page(
         bold=True,
         colour="#FFFFFF",
         page=page,
+        item_id=pid("title"),
     )
     right = f"{atlas.title}\n{phrase('page', language)} {page + 1} / {count}"
     add_fitted_label(
@@ -199,51 +316,55 @@ def _page(
         min_size=6,
         colour="#DCE6F0",
         page=page,
+        item_id=pid("page_info"),
     )
     top = band_h + 5
     map_w = width - side_w - 3 * m
     map_h = height - top - m - 6
     map_x = m
     map_layers = ([mask] if mask is not None else []) + list(layers)
-    if district.extent is not None:
-        extent = QgsRectangle(*district.extent)
-    else:
-        extent = QgsRectangle()
-        for layer in layers:
-            extent.combineExtentWith(layer.extent())
-    extent.scale(1.12)
     item = add_map(
         layout,
         project,
         map_layers,
-        extent,
+        _map_extent(district, layers),
         map_x,
         top,
         map_w,
         map_h,
         page=page,
-        item_id=f"atlas_map_{page + 1}",
+        item_id=pid("atlas_map"),
     )
     QgsExpressionContextUtils.setLayoutItemVariable(item, "mps_district", district.name)
-    add_north_arrow(layout, map_x + 3, top + 3, 11, page)
-    add_scalebar(layout, item, map_x + 3, top + map_h - 10, item.extent().width(), page, 7)
+    add_north_arrow(layout, map_x + 3, top + 3, 11, page, item_id=pid("north_arrow"))
+    add_scalebar(
+        layout, item, map_x + 3, top + map_h - 10, item.extent().width(), page, 7,
+        item_id=pid("scale_bar"),
+    )  # fmt: skip
     footer = "  ·  ".join(t for t in (atlas.date_text, atlas.sources_text) if t)
     add_fitted_label(
-        layout, footer, m, height - m - 4, map_w, 5, 6.5, min_size=5, colour=MUTED, page=page
-    )
+        layout, footer, m, height - m - 4, map_w, 5, 6.5, min_size=5, colour=MUTED, page=page,
+        item_id=pid("footer"),
+    )  # fmt: skip
 
     x = map_x + map_w + m
     y = top
     bottom = height - m
-    if district.facts:
-        add_label(layout, "  ·  ".join(district.facts), x, y, side_w, 5, 8.5, bold=True, page=page)
+    if district.facts or template_slots:
+        add_label(
+            layout, "  ·  ".join(district.facts), x, y, side_w, 5, 8.5, bold=True, page=page,
+            item_id=pid("facts"),
+        )  # fmt: skip
         y += 6.5
     if district.coverage is not None:
-        used, _ = add_table(layout, district.coverage, x, y, side_w, 40, page=page, size_pt=8)
+        used, _ = add_table(
+            layout, district.coverage, x, y, side_w, 40, page=page, size_pt=8,
+            item_id="coverage", id_suffix=f"_{page + 1}", fill_box=template_slots,
+        )  # fmt: skip
         y += used + 3
     if district.chart is not None:
         chart_h = 34.0
-        add_chart(layout, district.chart, x, y, side_w, chart_h, page)
+        add_chart(layout, district.chart, x, y, side_w, chart_h, page, item_id=pid("chart"))
         y += chart_h + 4
     legend_h = min(46.0, (bottom - y) * 0.45)
     if district.timetable is not None and district.timetable.rows:
@@ -259,7 +380,15 @@ def _page(
             size_pt=7.5,
             min_pt=5.5,
             csv_hint="stop_visits.csv",
+            item_id="timetable",
+            id_suffix=f"_{page + 1}",
+            fill_box=template_slots,
         )
+        if template_slots:  # where the template says there is no stop
+            add_label(
+                layout, phrase("no_stops", language), x, y + 6, side_w, 6, 8, colour=MUTED,
+                page=page, item_id=pid("no_stops"),
+            )  # fmt: skip
         y += used + 3
     else:
         add_label(
@@ -273,10 +402,12 @@ def _page(
             bold=True,
             colour=ACCENT,
             page=page,
+            item_id=pid("timetable_title"),
         )
         add_label(
-            layout, phrase("no_stops", language), x, y + 6, side_w, 6, 8, colour=MUTED, page=page
-        )
+            layout, phrase("no_stops", language), x, y + 6, side_w, 6, 8, colour=MUTED,
+            page=page, item_id=pid("no_stops"),
+        )  # fmt: skip
         y += 14
     if bottom - y > 15:
         add_legend(
@@ -290,6 +421,8 @@ def _page(
             title="",
             page=page,
             symbol_pt=6.5,
+            item_id=pid("legend"),
+            fill_box=template_slots,
         )
 
 
@@ -302,6 +435,7 @@ def export_atlas(
     language: str | None = None,
     name: str = LAYOUT_NAME,
     progress: Callable[[float], None] | None = None,
+    template: str | os.PathLike | None = None,
 ) -> tuple[QgsPrintLayout, list[Path]]:
-    layout = build_atlas(project, atlas, name, language)
+    layout = build_atlas(project, atlas, name, language, template=template)
     return layout, export_layout(layout, pdf_path, png_path, dpi, feedback=progress)

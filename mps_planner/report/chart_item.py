@@ -37,13 +37,26 @@ def chart_svg_bytes(chart: ChartModel, width_mm: float, height_mm: float) -> byt
 
 
 def add_chart(
-    layout, chart: ChartModel, x: float, y: float, w: float, h: float, page: int = 0
+    layout,
+    chart: ChartModel,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    page: int = 0,
+    item_id: str = "chart",
 ) -> QgsLayoutItemPicture:
     picture = QgsLayoutItemPicture(layout)
-    svg = chart_svg_bytes(chart, w, h)
-    picture.setPicturePath("base64:" + base64.b64encode(svg).decode("ascii"))
+    picture.setId(item_id)
+    set_chart(picture, chart, w, h)
     picture.setResizeMode(QgsLayoutItemPicture.Zoom)
     layout.addLayoutItem(picture)
     picture.attemptResize(QgsLayoutSize(w, h, MM))
     picture.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
     return picture
+
+
+def set_chart(picture: QgsLayoutItemPicture, chart: ChartModel, w: float, h: float) -> None:
+    """Draw ``chart`` at ``w`` × ``h`` mm into the picture item (embedded SVG)."""
+    svg = chart_svg_bytes(chart, w, h)
+    picture.setPicturePath("base64:" + base64.b64encode(svg).decode("ascii"))

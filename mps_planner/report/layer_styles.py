@@ -68,9 +68,12 @@ def cjk_font_family() -> str:
     return QFont().defaultFamily()
 
 
-def text_format(size_pt: float = 9.0, bold: bool = False, colour: str = "#222222") -> QgsTextFormat:
+def text_format(
+    size_pt: float = 9.0, bold: bool = False, colour: str = "#222222", family: str | None = None
+) -> QgsTextFormat:
+    """Text of tables and scale bars: ``family`` (default the CJK font) with a white halo."""
     fmt = QgsTextFormat()
-    font = QFont(cjk_font_family())
+    font = QFont(family or cjk_font_family())
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size_pt)

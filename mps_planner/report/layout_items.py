@@ -2,10 +2,13 @@
 
 Every sheet (planning map, atlas, comparison, stop notices) is assembled from these, so they
 look alike. Positions are millimetres on a page; ``page`` is the page index (0-based) of a
-multi-page layout.
+multi-page layout. ``item_id`` names an item (Item ID in the layout designer): the layout
+templates (``report/templates.py``) find the items they fill by these ids.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from qgis.core import (
     QgsFillSymbol,
@@ -103,8 +106,11 @@ def add_label(
     page: int = 0,
     align=Qt.AlignLeft,
     valign=Qt.AlignTop,
+    item_id: str = "",
 ) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
+    if item_id:
+        label.setId(item_id)
     label.setText(text)
     # QgsLayoutItemLabel.setTextFormat only exists from QGIS 3.24; setFont works everywhere.
     label.setFont(font(size, bold))
@@ -119,7 +125,7 @@ def add_label(
 
 
 def add_fitted_label(
-    layout, text, x, y, w, h, size, min_size=6.0, bold=False, colour=INK, page=0
+    layout, text, x, y, w, h, size, min_size=6.0, bold=False, colour=INK, page=0, item_id=""
 ) -> QgsLayoutItemLabel:
     """A label whose font shrinks (to ``min_size``) and wraps so the text stays in the box."""
     from .table_fit import text_width_mm, wrap_text
@@ -134,12 +140,16 @@ def add_fitted_label(
         s -= 0.5
     if text_width_mm(wrapped, family, s, bold) > w:  # pragma: no cover - wrap_text guarantees
         wrapped = text
-    return add_label(layout, wrapped, x, y, w, h, s, bold, colour, page)
+    return add_label(layout, wrapped, x, y, w, h, s, bold, colour, page, item_id=item_id)
 
 
-def add_band(layout, x, y, w, h, colour: str, page: int = 0) -> QgsLayoutItemShape:
+def add_band(
+    layout, x, y, w, h, colour: str, page: int = 0, item_id: str = ""
+) -> QgsLayoutItemShape:
     """A filled rectangle (header bands, panels)."""
     shape = QgsLayoutItemShape(layout)
+    if item_id:
+        shape.setId(item_id)
     shape.setShapeType(QgsLayoutItemShape.Rectangle)
     shape.setSymbol(
         QgsFillSymbol.createSimple({"color": colour, "outline_style": "no", "outline_width": "0"})
@@ -220,8 +230,11 @@ def add_map(
     return item
 
 
-def add_north_arrow(layout, x: float, y: float, h: float = 14.0, page: int = 0):
+def add_north_arrow(
+    layout, x: float, y: float, h: float = 14.0, page: int = 0, item_id: str = "north_arrow"
+):
     arrow = QgsLayoutItemPicture(layout)
+    arrow.setId(item_id)
     arrow.setPicturePath(str(resources_path("icons", "north_arrow.svg")))
     layout.addLayoutItem(arrow)
     _place(layout, arrow, x, y, h * 0.625, h, page)
@@ -240,22 +253,21 @@ def nice_segment(width_km: float, segments: int = 4, share: float = 0.4) -> floa
 
 
 def add_scalebar(
-    layout, linked_map, x: float, y: float, map_width_m: float, page: int = 0, size: float = 7.5
+    layout,
+    linked_map,
+    x: float,
+    y: float,
+    map_width_m: float,
+    page: int = 0,
+    size: float = 7.5,
+    item_id: str = "scale_bar",
 ):
     bar = QgsLayoutItemScaleBar(layout)
+    bar.setId(item_id)
     bar.setStyle("Single Box")
     bar.setLinkedMap(linked_map)
-    km = map_width_m / 1000.0
-    segment = nice_segment(km)
-    if segment < 1:
-        bar.setUnits(QgsUnitTypes.DistanceMeters)
-        bar.setUnitLabel("m")
-        bar.setUnitsPerSegment(segment * 1000)
-    else:
-        bar.setUnits(QgsUnitTypes.DistanceKilometers)
-        bar.setUnitLabel("km")
-        bar.setUnitsPerSegment(segment)
     bar.setNumberOfSegments(4)
+    set_scalebar_segments(bar, map_width_m)
     bar.setNumberOfSegmentsLeft(0)
     bar.setHeight(2.0)
     bar.setTextFormat(text_format(size))
@@ -269,6 +281,19 @@ def add_scalebar(
     return bar
 
 
+def set_scalebar_segments(bar: QgsLayoutItemScaleBar, map_width_m: float) -> None:
+    """Round segments (m or km) so that the bar's segments take about 40 % of the map."""
+    segment = nice_segment(map_width_m / 1000.0, max(bar.numberOfSegments(), 1))
+    if segment < 1:
+        bar.setUnits(QgsUnitTypes.DistanceMeters)
+        bar.setUnitLabel("m")
+        bar.setUnitsPerSegment(segment * 1000)
+    else:
+        bar.setUnits(QgsUnitTypes.DistanceKilometers)
+        bar.setUnitLabel("km")
+        bar.setUnitsPerSegment(segment)
+
+
 def add_legend(
     layout,
     linked_map,
@@ -280,19 +305,17 @@ def add_legend(
     title: str = "",
     page: int = 0,
     symbol_pt: float = 7.5,
+    item_id: str = "legend",
+    fill_box: bool = False,
 ) -> tuple[QgsLayoutItemLegend, float]:
     """A legend of ``layers`` in one or two columns (two when one would be too tall), split
-    between layers only (a layer's classes stay together); returns it and its height."""
+    between layers only (a layer's classes stay together); returns it and its height.
+    ``fill_box``: the legend takes all of ``max_h`` at the first type size (template slots)."""
     legend = QgsLayoutItemLegend(layout)
+    legend.setId(item_id)
     legend.setTitle(title)
     legend.setLinkedMap(linked_map)
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    root.clear()
-    for layer in layers:
-        root.addLayer(layer)
-    for node in root.findLayers():
-        _drop_band_title(legend, node)
+    set_legend_layers(legend, layers)
     legend.setStyleFont(QgsLegendStyle.Title, font(10, bold=True))
     for style in (QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
         legend.setStyleFont(style, font(8.5, bold=True))
@@ -307,6 +330,10 @@ def add_legend(
     legend.setBackgroundEnabled(False)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(x, y, MM), page=page)
+    if fill_box:
+        legend.setResizeToContents(False)
+        legend.attemptResize(QgsLayoutSize(w, max_h, MM))
+        return legend, max_h
     # The largest type that fits, in as few columns as fit the width; classes of a layer
     # stay together unless only splitting them fits.
     best = None
@@ -338,6 +365,17 @@ def add_legend(
     return legend, height
 
 
+def set_legend_layers(legend: QgsLayoutItemLegend, layers) -> None:
+    """The legend lists exactly ``layers`` (in that order), without raster band titles."""
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.clear()
+    for layer in layers:
+        root.addLayer(layer)
+    for node in root.findLayers():
+        _drop_band_title(legend, node)
+
+
 def _drop_band_title(legend: QgsLayoutItemLegend, node) -> None:
     """Raster legends start with a "Band 1 (Gray)" line, which means nothing on a map."""
     nodes = legend.model().layerLegendNodes(node)
@@ -362,36 +400,107 @@ def add_table(
     size_pt: float = 7.5,
     min_pt: float = 5.0,
     csv_hint: str = "",
+    item_id: str = "",
+    fill_box: bool = False,
+    id_suffix: str = "",
 ) -> tuple[float, TableFit]:
     """Place a table (its title above) fitted into ``w`` × ``h`` mm; returns the height used
-    and the fit (``fit.dropped_rows`` rows did not fit; a note says where they are)."""
+    and the fit (``fit.dropped_rows`` rows did not fit; a note says where they are).
+
+    ``item_id`` names the table's frame; its title and note labels get ``<id>_title`` and
+    ``<id>_note`` (all three then ``id_suffix``, e.g. "_2" on page 2). ``fill_box``: the
+    frame and the note take the whole box (template slots).
+    """
     family = cjk_font_family()
     used = 0.0
     if model.title:
-        add_label(layout, model.title, x, y, w, 6, title_size, bold=True, colour=ACCENT, page=page)
+        add_label(
+            layout, model.title, x, y, w, 6, title_size, bold=True, colour=ACCENT, page=page,
+            item_id=f"{item_id}_title{id_suffix}" if item_id else "",
+        )  # fmt: skip
         used = 1.6 * line_height_mm(family, title_size) / 1.45 + 1.5
     note_h = 0.0
-    if model.note:
+    if model.note or fill_box:
         note_h = 2 * line_height_mm(family, 6.5) + 1
     available = h - used - note_h
     if available < 8:
         return 0.0, fit_table(model.headers, [], w, 1e9, family)
+    table, frame_h, fit = fitted_table(layout, model, w, available, size_pt, min_pt)
+    frame = QgsLayoutFrame(layout, table)
+    if item_id:
+        frame.setId(item_id + id_suffix)
+    table.addFrame(frame)
+    box_h = available if fill_box else frame_h
+    frame.attemptResize(QgsLayoutSize(w, box_h, MM))
+    frame.attemptMove(QgsLayoutPoint(x, y + used, MM), page=page)
+    used += box_h + 1.0
+    notes = table_notes(model, fit, csv_hint)
+    if fit.dropped_rows or fill_box:
+        note_h = max(note_h, 2 * line_height_mm(family, 6.5) + 1)
+    if notes or fill_box:
+        add_label(
+            layout, "\n".join(notes), x, y + used, w, note_h, 6.5, colour=MUTED, page=page,
+            item_id=f"{item_id}_note{id_suffix}" if item_id else "",
+        )  # fmt: skip
+        used += note_h
+    return used, fit
+
+
+def table_notes(model: TableModel, fit: TableFit, csv_hint: str = "") -> list[str]:
+    """The lines under a table: its own note, and where the rows that did not fit are."""
+    notes = [model.note] if model.note else []
+    if fit.dropped_rows:
+        from .wording import phrase
+
+        notes.append(
+            phrase("more_rows", "en", n=fit.dropped_rows, file=csv_hint or "the CSV table")
+        )
+    return notes
+
+
+@dataclass
+class TableStyle:
+    """How a table is set: the font family and the header row's colours. A template's
+    table keeps its own (``template_fill.table_style``); the sheets built in code use these."""
+
+    family: str
+    header_background: QColor
+    header_colour: QColor
+    own_grid: bool = True  # set the grid lines (a template's table keeps its own)
+
+    @classmethod
+    def default(cls) -> TableStyle:
+        return cls(cjk_font_family(), QColor(ACCENT), QColor("#FFFFFF"))
+
+
+def fitted_table(
+    layout,
+    model: TableModel,
+    w: float,
+    available: float,
+    size_pt: float = 7.5,
+    min_pt: float = 5.0,
+    table: QgsLayoutItemManualTable | None = None,
+    style: TableStyle | None = None,
+) -> tuple[QgsLayoutItemManualTable, float, TableFit]:
+    """Fit ``model`` into ``w`` × ``available`` mm and set it on ``table`` (a new manual
+    table, added to the layout, when None); returns the table, its height and the fit."""
+    style = style or TableStyle.default()
     numeric = model.numeric_columns()
     fit = fit_table(
         model.headers,
         model.rows,
         w,
         available,
-        family,
+        style.family,
         numeric,
         size_pt=size_pt,
         min_pt=min_pt,
         bold_last_row=model.bold_last_row,
     )
-    table, frame_h = _table_item(layout, fit, numeric, model.bold_last_row)
+    table, frame_h = _table_item(layout, fit, numeric, model.bold_last_row, table, style)
     if frame_h > available and fit.dropped_rows < len(model.rows):
         # QGIS measures rows a little differently; take rows off until its own height fits.
-        layout.removeMultiFrame(table)
         rows = model.rows
         keep = len(fit.rows)
         while keep > 0 and frame_h > available - 4:
@@ -401,46 +510,48 @@ def add_table(
                 rows[:keep],
                 w,
                 1e9,
-                family,
+                style.family,
                 numeric,
                 fit.font_pt,
                 fit.font_pt,
                 bold_last_row=False,
             )
             fit.dropped_rows = len(rows) - keep
-            if table is not None:
-                layout.removeMultiFrame(table)
-            table, frame_h = _table_item(layout, fit, numeric, False)
-    frame = QgsLayoutFrame(layout, table)
-    table.addFrame(frame)
-    frame.attemptResize(QgsLayoutSize(w, frame_h, MM))
-    frame.attemptMove(QgsLayoutPoint(x, y + used, MM), page=page)
-    used += frame_h + 1.0
-    notes = [model.note] if model.note else []
-    if fit.dropped_rows:
-        from .wording import phrase
-
-        notes.append(
-            phrase("more_rows", "en", n=fit.dropped_rows, file=csv_hint or "the CSV table")
-        )
-        note_h = max(note_h, 2 * line_height_mm(family, 6.5) + 1)
-    if notes:
-        add_label(layout, "\n".join(notes), x, y + used, w, note_h, 6.5, colour=MUTED, page=page)
-        used += note_h
-    return used, fit
+            table, frame_h = _table_item(layout, fit, numeric, False, table, style)
+    return table, frame_h, fit
 
 
-def _table_item(layout, fit: TableFit, numeric: list[bool], bold_last: bool):
+def set_table(
+    layout, table: QgsLayoutItemManualTable, model: TableModel, fit: TableFit, style: TableStyle
+) -> float:
+    """Set a fit of ``model`` (from ``fitted_table``) on an existing table; returns its height."""
+    bold_last = model.bold_last_row and not fit.dropped_rows
+    return _table_item(layout, fit, model.numeric_columns(), bold_last, table, style)[1]
+
+
+def _table_item(
+    layout,
+    fit: TableFit,
+    numeric: list[bool],
+    bold_last: bool,
+    table: QgsLayoutItemManualTable | None = None,
+    style: TableStyle | None = None,
+):
     """A manual table whose first row is the header (QGIS 3.22 sizes a table header to one
-    line, so wrapped headers are drawn as a styled first row instead)."""
-    table = QgsLayoutItemManualTable.create(layout)
-    layout.addMultiFrame(table)
-    body = text_format(fit.font_pt)
-    header_format = text_format(fit.font_pt, bold=True, colour="#FFFFFF")
+    line, so wrapped headers are drawn as a styled first row instead). ``table``: set the
+    fitted contents on this table instead of a new one."""
+    style = style or TableStyle.default()
+    if table is None:
+        table = QgsLayoutItemManualTable.create(layout)
+        layout.addMultiFrame(table)
+    body = text_format(fit.font_pt, family=style.family)
+    header_format = text_format(
+        fit.font_pt, bold=True, colour=style.header_colour.name(), family=style.family
+    )
     no_buffer = header_format.buffer()
     no_buffer.setEnabled(False)
     header_format.setBuffer(no_buffer)
-    bold = text_format(fit.font_pt, bold=True)
+    bold = text_format(fit.font_pt, bold=True, family=style.family)
     table.setContentTextFormat(body)
     table.setIncludeTableHeader(False)
     table.setWrapBehavior(QgsLayoutTable.TruncateText)
@@ -455,7 +566,7 @@ def _table_item(layout, fit: TableFit, numeric: list[bool], bold_last: bool):
     for i, text in enumerate(fit.headers):
         cell = QgsTableCell(text)
         cell.setTextFormat(header_format)
-        cell.setBackgroundColor(QColor(ACCENT))
+        cell.setBackgroundColor(style.header_background)
         cell.setHorizontalAlignment(Qt.AlignRight if numeric[i] else Qt.AlignLeft)
         cell.setVerticalAlignment(Qt.AlignBottom)
         header_cells.append(cell)
@@ -475,10 +586,11 @@ def _table_item(layout, fit: TableFit, numeric: list[bool], bold_last: bool):
             cells.append(cell)
         contents.append(cells)
     table.setTableContents(contents)
-    table.setGridStrokeWidth(0.1)
-    table.setGridColor(QColor("#C8C8C8"))
-    table.setHorizontalGrid(True)
-    table.setVerticalGrid(False)
+    if style.own_grid:
+        table.setGridStrokeWidth(0.1)
+        table.setGridColor(QColor("#C8C8C8"))
+        table.setHorizontalGrid(True)
+        table.setVerticalGrid(False)
     table.setCellMargin(fit.margin)
     table.recalculateFrameSizes()
     return table, max(table.totalHeight(), fit.height) + 0.4

@@ -4,6 +4,11 @@
 layout designer and edit it); ``build_planning_map`` is the one call the panel and the
 Processing algorithm make: scenario (or coverage results) → tables, chart → layout → PDF, PNG
 and CSV. Text uses a font that covers Chinese when one is installed.
+
+The layout is either built in code, fitted to the content (the default), or loaded from a
+layout template (.qpt) whose items are filled by id (``TEMPLATE_IDS``): the built-in
+templates are the code's own layout saved by ``scripts/make_templates.py``, and a template
+the user edited keeps the edits.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
-    QgsRectangle,
     QgsVectorLayer,
 )
 
@@ -47,7 +51,9 @@ from .layout_items import (
     project_layers,
 )
 from .model import SheetModel
+from .planning_template import planning_map_from_template, sheet_extent
 from .tables import as_results, coverage_by_district, coverage_chart
+from .templates import resolve_template, slot
 from .wording import check_language, phrase
 
 __all__ = [
@@ -59,21 +65,42 @@ __all__ = [
 ]
 
 LAYOUT_NAME = "Planning map"
+# The items a planning map template may hold (``main_map`` it must); tables and charts
+# beyond the first are ``table_2``, ``chart_2``, ... Other items are left as they are.
+TEMPLATE_IDS = (
+    "title_band", "title", "subtitle", "main_map", "north_arrow", "scale_bar", "overview",
+    "legend", "table_title", "table", "table_note", "chart", "footer",
+)  # fmt: skip
 
 
 def build_layout(
-    project: QgsProject, sheet: SheetModel, name: str, language: str = "en"
+    project: QgsProject,
+    sheet: SheetModel,
+    name: str,
+    language: str = "en",
+    *,
+    template: str | os.PathLike | None = None,
+    messages: list[str] | None = None,
+    template_slots: bool = False,
 ) -> QgsPrintLayout:
     """Create (or replace) the print layout ``name`` in the project from the sheet model.
 
     Map on the left with north arrow, scale bar and an overview inset; on the right the
     legend, the tables (fitted to the column), the charts and the date and sources.
+    ``template``: a .qpt file to load instead and fill by item id (``messages`` gets what
+    did not find a place in it). ``template_slots``: every item at its full size (the
+    built-in templates are made so).
     """
     layers = project_layers(project, sheet.layer_ids)
     if not layers:
         raise InputError("The planning map has no layers to show; run an analysis first.")
     legend_layers = project_layers(project, sheet.legend_layer_ids or sheet.layer_ids, "legend")
     overview_layers = project_layers(project, sheet.overview_layer_ids, "overview")
+    if template is not None:
+        return planning_map_from_template(
+            project, sheet, name, language, Path(template), layers, legend_layers,
+            overview_layers, messages if messages is not None else [],
+        )  # fmt: skip
     layout, width, height = new_layout(project, name, sheet.paper, sheet.landscape)
     small = sheet.paper != "A3"
     margin = 8.0 if small else 10.0
@@ -83,7 +110,10 @@ def build_layout(
 
     # Title block across the top.
     head_w = width - 2 * margin if not sheet.landscape else width - side_w - gutter - 2 * margin
-    add_band(layout, margin, margin - 1, 1.6, 16 if sheet.subtitle else 10, ACCENT)
+    with_subtitle = bool(sheet.subtitle) or template_slots
+    add_band(
+        layout, margin, margin - 1, 1.6, 16 if with_subtitle else 10, ACCENT, item_id="title_band"
+    )
     add_fitted_label(
         layout,
         sheet.title,
@@ -94,9 +124,10 @@ def build_layout(
         title_size,
         min_size=10,
         bold=True,
+        item_id="title",
     )
     top = margin + 10
-    if sheet.subtitle:
+    if with_subtitle:
         add_fitted_label(
             layout,
             sheet.subtitle,
@@ -107,6 +138,7 @@ def build_layout(
             9.5,
             min_size=7,
             colour=MUTED,
+            item_id="subtitle",
         )
         top = margin + 16
     top += 2
@@ -122,10 +154,7 @@ def build_layout(
         col_x, col_y, col_w = margin, top + map_h + gutter, width - 2 * margin
         col_bottom = height - margin
 
-    extent = QgsRectangle(*sheet.extent) if sheet.extent is not None else layers_extent(layers)
-    if extent.isEmpty():
-        raise InputError("The map's layers have no extent (are they empty?).")
-    extent.scale(1.04)
+    extent = sheet_extent(sheet, layers)
     main_map = add_map(
         layout, project, layers, extent, map_x, map_y, map_w, map_h, item_id="main_map"
     )
@@ -156,6 +185,7 @@ def build_layout(
         legend_w,
         legend_max,
         title=phrase("legend", language),
+        fill_box=template_slots,
     )
     if sheet.landscape:
         y += legend_h + 5
@@ -167,25 +197,30 @@ def build_layout(
     if charts or sheet.chart_svg:
         chart_h = 46.0 if not small else 38.0
     space = col_bottom - footer_h - y - (chart_h + 4) * max(len(charts), bool(sheet.chart_svg))
-    for table in sheet.tables:
+    for k, table in enumerate(sheet.tables):
         if space < 18:
             break
-        used, _ = add_table(layout, table, x, y, w, space, csv_hint=table.csv_name)
+        used, _ = add_table(
+            layout, table, x, y, w, space, csv_hint=table.csv_name, item_id=slot("table", k),
+            fill_box=template_slots and k == len(sheet.tables) - 1,
+        )  # fmt: skip
         y += used + 4
         space -= used + 4
-    for chart in charts:
-        add_chart(layout, chart, x, y, w, chart_h)
+    for k, chart in enumerate(charts):
+        add_chart(layout, chart, x, y, w, chart_h, item_id=slot("chart", k))
         y += chart_h + 4
     if not charts and sheet.chart_svg:
         picture = QgsLayoutItemPicture(layout)
+        picture.setId("chart")
         picture.setPicturePath(sheet.chart_svg)
         layout.addLayoutItem(picture)
         picture.attemptResize(QgsLayoutSize(w, chart_h, MM))
         picture.attemptMove(QgsLayoutPoint(x, y, MM))
     footer = "\n".join(t for t in (sheet.date_text, sheet.sources_text) if t)
     add_fitted_label(
-        layout, footer, col_x, col_bottom - footer_h, col_w, footer_h, 7, min_size=5.5, colour=MUTED
-    )
+        layout, footer, col_x, col_bottom - footer_h, col_w, footer_h, 7, min_size=5.5,
+        colour=MUTED, item_id="footer",
+    )  # fmt: skip
     project.layoutManager().addLayout(layout)
     return layout
 
@@ -260,6 +295,7 @@ def build_planning_map(
     csv_dir: str | os.PathLike | None = None,
     dpi: float = 150.0,
     language: str | None = None,
+    template: str | os.PathLike | None = None,
     progress: Callable[[float], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> PlanningMapOutput:
@@ -272,6 +308,11 @@ def build_planning_map(
     script (a second column). ``target_minutes``: the threshold whose uncovered people are
     listed (default the first). Files are written only where a path is given; the tables go
     to ``csv_dir`` as UTF-8 CSV with BOM. Raises ``InputError`` with a message for the user.
+
+    ``template``: None builds the layout in code, fitted to the content; a .qpt path loads
+    that layout template and fills its items by id (``TEMPLATE_IDS``; it must have a map
+    ``main_map``), keeping whatever else the template holds; ``templates.BUILTIN`` the
+    built-in template for ``paper``/``landscape`` (resources/templates/).
     """
     language = check_language(language)
     out = PlanningMapOutput(layout=None)  # type: ignore[arg-type]
@@ -332,7 +373,10 @@ def build_planning_map(
         )
     if progress:
         progress(5.0)
-    layout = build_layout(project, sheet, layout_name, language)
+    template_path = resolve_template(template, "planning_map", sheet.paper, sheet.landscape)
+    layout = build_layout(
+        project, sheet, layout_name, language, template=template_path, messages=out.messages
+    )
     out.layout = layout
     if progress:
         progress(30.0)

@@ -88,7 +88,7 @@ def test_p_median_and_target_coverage(mps_processing, region):
 def test_bad_inputs_are_explained(mps_processing, region):
     grid, speed, pop, people, cost = region
     base = {"POPULATION": pop, "SPEED": speed, "OUTPUT": "memory:", "THRESHOLD": 10}
-    with pytest.raises(QgsProcessingException, match="only 1 candidates"):
+    with pytest.raises(QgsProcessingException, match="only 1 candidate: ask for at most 1"):
         processing.run(
             "mps_planner:selectsites", {**base, "CANDIDATES": points([(5, 40, "a")]), "P": 3}
         )

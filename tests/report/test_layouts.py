@@ -5,13 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
-    QgsPointXY,
-    QgsProject,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSettings
 
@@ -24,7 +19,7 @@ from mps_planner.report.comparison import (
     export_comparison,
     write_difference_raster,
 )
-from mps_planner.report.layer_styles import cjk_font_family, style_districts, style_stops
+from mps_planner.report.layer_styles import cjk_font_family
 from mps_planner.report.model import AtlasModel, NoticeSet
 from mps_planner.report.notices import build_notices, export_notices, notices_from_rows, stop_places
 from mps_planner.report.planning_map import build_planning_map
@@ -33,7 +28,6 @@ from .reference import (
     DISTRICTS,
     LONG_NAME,
     core_table,
-    district_wkt,
     grid,
     pdf_pages,
     rasterise,
@@ -44,43 +38,6 @@ from .reference import (
 def _not_blank(page: np.ndarray) -> None:
     assert page.std() > 8, "the page is (nearly) blank"
     assert (page < 128).mean() > 0.003, "no dark ink on the page"
-
-
-@pytest.fixture
-def project(qgis_app):
-    project = QgsProject.instance()
-    project.clear()
-    districts = QgsVectorLayer(
-        "Polygon?crs=EPSG:32650&field=name:string&field=name_zh:string", "Districts", "memory"
-    )
-    features = []
-    for i, (name, zh) in enumerate(DISTRICTS):
-        f = QgsFeature(districts.fields())
-        f.setGeometry(QgsGeometry.fromWkt(district_wkt(i)))
-        f.setAttributes([name, zh])
-        features.append(f)
-    districts.dataProvider().addFeatures(features)
-    style_districts(districts)
-    stops = QgsVectorLayer(
-        "Point?crs=EPSG:32650&field=name:string&field=name_zh:string", "Mobile stops", "memory"
-    )
-    points = [
-        ("Bayan Well", "巴彦井", 504000, 4812000),
-        (LONG_NAME + " stop", "联合苏木站", 514000, 4810000),
-        ("Khaluun Us", "哈伦乌苏", 506000, 4805000),
-    ]
-    features = []
-    for name, zh, x, y in points:
-        f = QgsFeature(stops.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        f.setAttributes([name, zh])
-        features.append(f)
-    stops.dataProvider().addFeatures(features)
-    style_stops(stops)
-    project.addMapLayers([stops, districts])
-    project.setCrs(districts.crs())
-    yield project, districts, stops
-    project.clear()
 
 
 def test_planning_map_pdf_png_csv_with_fitted_table(project, tmp_path):

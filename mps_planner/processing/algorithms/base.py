@@ -69,6 +69,14 @@ class MpsAlgorithm(QgsProcessingAlgorithm):
     def cancel_callback(feedback: QgsProcessingFeedback) -> Callable[[], bool]:
         return feedback.isCanceled
 
+    @staticmethod
+    def raise_if_cancelled(feedback: QgsProcessingFeedback | None) -> None:
+        """Call before writing outputs: the core checks the cancel callback only now and then,
+        so a run cancelled near its end (or before a quick computation) must stop here, with
+        nothing written, rather than finish as if it had not been cancelled."""
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled("cancelled before the outputs were written")
+
     def processAlgorithm(self, parameters, context, feedback):
         try:
             return self._run_analysis(parameters, context, feedback)

@@ -160,16 +160,6 @@ class CatchmentsAlgorithm(MpsAlgorithm):
             context,
             feedback,
         )
-        sink, dest = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            self._fields(),
-            QgsWkbTypes.MultiPolygon,
-            grid_crs(grid),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         n_bands = len(thresholds)
         cell_km2 = grid.cell_area_km2
         cost = surface.cost_grid()
@@ -177,8 +167,7 @@ class CatchmentsAlgorithm(MpsAlgorithm):
         jobs = []  # (site index, labels, window)
         if overlap:
             for s, (r, c) in enumerate(zip(sites.rows.tolist(), sites.cols.tolist())):
-                if feedback.isCanceled():
-                    return {}
+                self.raise_if_cancelled(feedback)
                 field = bounded_field(cost, r, c, limit, cancel=feedback.isCanceled)
                 rr, cc = np.divmod(field.cells, grid.cols)
                 window = (int(rr.min()), int(rr.max()) + 1, int(cc.min()), int(cc.max()) + 1)
@@ -197,7 +186,9 @@ class CatchmentsAlgorithm(MpsAlgorithm):
                 cancel=feedback.isCanceled,
             )
             jobs.append(((0, grid.rows, 0, grid.cols), result.minutes, result.nearest))
-        written = 0
+        # Every polygon is made before the output is opened, so that a cancelled run leaves
+        # no half-filled layer behind.
+        features = []
         for window, minutes, nearest in jobs:
             bands = range(n_bands) if cumulative else [None]
             for band in bands:
@@ -210,9 +201,8 @@ class CatchmentsAlgorithm(MpsAlgorithm):
                     totals = group_sums(sub, labels.ravel(), int(labels.max()) + 1)
                     sums = {k: from_fixed(int(v)) for k, v in enumerate(totals)}
                 cells = np.bincount(labels.ravel()[labels.ravel() >= 0])
+                self.raise_if_cancelled(feedback)
                 for label, geom in sorted(geoms.items()):
-                    if feedback.isCanceled():
-                        return {}
                     site, k = divmod(label, n_bands)
                     feature = QgsFeature(self._fields())
                     feature.setGeometry(geom)
@@ -226,12 +216,24 @@ class CatchmentsAlgorithm(MpsAlgorithm):
                             float(sums[label]) if sums else None,
                         ]
                     )
-                    sink.addFeature(feature, QgsFeatureSink.FastInsert)
-                    written += 1
+                    features.append(feature)
+        self.raise_if_cancelled(feedback)
+        sink, dest = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            self._fields(),
+            QgsWkbTypes.MultiPolygon,
+            grid_crs(grid),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for feature in features:
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
         feedback.setProgress(100)
         feedback.pushInfo(
             self.tr("{n} catchment polygons for {s} sites and {b} bands.").format(
-                n=written, s=len(points), b=n_bands
+                n=len(features), s=len(points), b=n_bands
             )
         )
         return {self.OUTPUT: dest}

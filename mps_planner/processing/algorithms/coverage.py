@@ -269,6 +269,8 @@ class CoverageAlgorithm(MpsAlgorithm):
             fields = bounded_fields(cost, sites.rows, sites.cols, limit, cancel=feedback.isCanceled)
             capacity = capacity_coverage(people, fields, capacity, limit)
         feedback.setProgress(75)
+        gap = gap_raster(people, times.minutes, limit)
+        self.raise_if_cancelled(feedback)
         sink, table_id = self.parameterAsSink(
             parameters,
             self.OUTPUT_TABLE,
@@ -284,7 +286,6 @@ class CoverageAlgorithm(MpsAlgorithm):
             self.TOTAL: table.total,
             self.COVERED: float(table.covered[-1]),
         }
-        gap = gap_raster(people, times.minutes, limit)
         gap_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_GAP, context)
         if gap_out:
             write_raster(gap_out, gap.astype(np.float32), grid, nodata=-99999)

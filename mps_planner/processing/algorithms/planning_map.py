@@ -37,6 +37,7 @@ class PlanningMapAlgorithm(MpsAlgorithm):
     SCENARIO = "SCENARIO"
     TARGET = "TARGET"
     PAPER = "PAPER"
+    TEMPLATE = "TEMPLATE"
     LANGUAGE = "LANGUAGE"
     DPI = "DPI"
     OUTPUT_PDF = "OUTPUT_PDF"
@@ -61,16 +62,26 @@ class PlanningMapAlgorithm(MpsAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Builds the planning map sheet as a print layout named after the title in the "
-            "project's layout manager (editable in the layout designer) and exports it.\n"
-            "Inputs: the layers to show, top to bottom (default: the project's visible "
-            "layers); the coverage results, either the table written by Coverage and gaps "
-            "(one row per district) or a scenario saved as JSON; the title; the paper size.\n"
-            "Outputs: the sheet as PDF and, optionally, PNG; the tables it shows as CSV "
-            "(UTF-8 with BOM) in a folder. The table lists per district the people, the "
-            "share (%) within each travel-time threshold (minutes) and the people beyond "
-            "the target threshold; the chart shows the people covered per threshold."
+        return (
+            self.tr(
+                "Builds the planning map sheet as a print layout named after the title in the "
+                "project's layout manager (editable in the layout designer) and exports it.\n"
+                "Inputs: the layers to show, top to bottom (default: the project's visible "
+                "layers); the coverage results, either the table written by Coverage and gaps "
+                "(one row per district) or a scenario saved as JSON; the title; the paper size.\n"
+                "Outputs: the sheet as PDF and, optionally, PNG; the tables it shows as CSV "
+                "(UTF-8 with BOM) in a folder. The table lists per district the people, the "
+                "share (%) within each travel-time threshold (minutes) and the people beyond "
+                "the target threshold; the chart shows the people covered per threshold."
+            )
+            + "\n"
+            + self.tr(
+                "Layout template (optional): a .qpt file saved from the layout designer, e.g. a "
+                "copy of the plugin's resources/templates/planning_map_A3_landscape.qpt. Its items "
+                "are filled by their ids (main_map, which it must have, overview, legend, title, "
+                "subtitle, table, chart, scale_bar, footer); everything else in it (a logo, the "
+                "fonts, where things are) stays. It sets the paper size."
+            )
         )
 
     def initAlgorithm(self, config=None):
@@ -124,6 +135,14 @@ class PlanningMapAlgorithm(MpsAlgorithm):
                 self.tr("Paper"),
                 ["A3 landscape", "A3 portrait", "A4 landscape", "A4 portrait"],
                 defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TEMPLATE,
+                self.tr("Layout template (.qpt), optional"),
+                extension="qpt",
+                optional=True,
             )
         )
         self.addParameter(
@@ -190,6 +209,7 @@ class PlanningMapAlgorithm(MpsAlgorithm):
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context) or None
         tables = self.parameterAsString(parameters, self.OUTPUT_TABLES, context) or None
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or None
         made = build_planning_map(
             project,
             results,
@@ -206,6 +226,7 @@ class PlanningMapAlgorithm(MpsAlgorithm):
             csv_dir=Path(tables) if tables else None,
             dpi=self.parameterAsDouble(parameters, self.DPI, context),
             language=language,
+            template=template,
             progress=feedback.setProgress,
             cancel=feedback.isCanceled,
         )

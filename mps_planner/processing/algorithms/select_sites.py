@@ -41,6 +41,14 @@ PROBLEMS = ("mclp", "lscp", "pmedian")
 METHODS = ("auto", "exact", "heuristic")
 
 
+def _too_few_candidates(p: int, n: int) -> str:
+    there = f"there is only {n} candidate" if n == 1 else f"there are only {n} candidates"
+    return (
+        f"{p} new sites were asked for, but {there}: ask for at most {n}, or add candidates "
+        "(the Candidates tool makes them)."
+    )
+
+
 class SelectSitesAlgorithm(MpsAlgorithm):
     POPULATION = "POPULATION"
     SPEED = "SPEED"
@@ -328,9 +336,7 @@ class SelectSitesAlgorithm(MpsAlgorithm):
             district_options = {"districts": labels, "floors": dict.fromkeys(names, floor)}
         if problem == "mclp":
             if p > len(points):
-                raise InputError(
-                    f"{p} new sites were asked for, but there are only {len(points)} candidates."
-                )
+                raise InputError(_too_few_candidates(p, len(points)))
             result = maximal_covering(
                 selection.coverage, selection.weights, p,
                 already_covered=selection.already_covered, **district_options, **options,
@@ -343,9 +349,7 @@ class SelectSitesAlgorithm(MpsAlgorithm):
             )  # fmt: skip
         else:
             if p > len(points):
-                raise InputError(
-                    f"{p} new sites were asked for, but there are only {len(points)} candidates."
-                )
+                raise InputError(_too_few_candidates(p, len(points)))
             result = p_median(
                 selection.costs, selection.weights, p, fixed=selection.fixed,
                 unserved_cost=max_minutes, floor_within=threshold if floor > 0 else None,

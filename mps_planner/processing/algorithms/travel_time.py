@@ -160,12 +160,15 @@ class TravelTimeAlgorithm(MpsAlgorithm):
             )
         minutes = np.where(np.isfinite(result.minutes), result.minutes, NODATA)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        nearest_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_NEAREST, context)
+        fid = None
+        if nearest_out:
+            fid = np.where(result.nearest >= 0, points.fids[np.maximum(result.nearest, 0)], -1)
+        self.raise_if_cancelled(feedback)
         write_raster(output, minutes.astype(np.float32), grid, nodata=NODATA)
         results = {self.OUTPUT: output}
         style_output_on_load(context, output, lambda lyr: style_travel_time(lyr, max_minutes))
-        nearest_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_NEAREST, context)
-        if nearest_out:
-            fid = np.where(result.nearest >= 0, points.fids[np.maximum(result.nearest, 0)], -1)
+        if fid is not None:
             write_raster(nearest_out, fid.astype(np.int32), grid, nodata=NODATA)
             results[self.OUTPUT_NEAREST] = nearest_out
         reached = np.isfinite(result.minutes) & surface.passable
