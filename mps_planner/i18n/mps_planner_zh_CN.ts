@@ -232,7 +232,7 @@ Fields: site_fid, site_name, band_min, band_max (minutes), area_km2, people.</so
         <translation>站点捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/catchments.py" line="232"/>
+        <location filename="../processing/algorithms/catchments.py" line="234"/>
         <source>{n} catchment polygons for {s} sites and {b} bands.</source>
         <translation>已为 {s} 个站点、{b} 个时间段生成 {n} 个服务范围多边形。</translation>
     </message>
@@ -339,12 +339,12 @@ Gap raster: people beyond the largest threshold. Hotspots: clusters of those peo
         <translation>正在将人口转换到速度栅格的网格上……</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/coverage.py" line="304"/>
+        <location filename="../processing/algorithms/coverage.py" line="305"/>
         <source>Within {t:g} min: {c:,.0f} of {n:,.0f} people ({s:.1f} %).</source>
         <translation>{t:g} 分钟内：{n:,.0f} 人中有 {c:,.0f} 人（{s:.1f}%）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/coverage.py" line="346"/>
+        <location filename="../processing/algorithms/coverage.py" line="347"/>
         <source>Could not write the coverage table.</source>
         <translation>无法写入覆盖统计表。</translation>
     </message>
@@ -1265,17 +1265,17 @@ Outputs: OUTPUT, a raster with 1 = fixed facility, 2 = mobile at the required fr
 <context>
     <name>MpsAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/base.py" line="76"/>
+        <location filename="../processing/algorithms/base.py" line="84"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="80"/>
+        <location filename="../processing/algorithms/base.py" line="88"/>
         <source>Not enough memory for this analysis. Use a coarser cell size or clip the input to the study area, then run it again.</source>
         <translation>内存不足，无法完成此分析。请使用更大的像元或将输入裁剪到研究区后重新运行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="90"/>
+        <location filename="../processing/algorithms/base.py" line="98"/>
         <source>{name} stopped on an unexpected error: {error}. No output was written. The details are in the log (View ▸ Panels ▸ Log Messages, tab '{tag}'); please report them.</source>
         <translation>{name} 因意外错误而停止：{error}。未写入任何输出。详细信息见日志（视图 ▸ 面板 ▸ 日志消息，“{tag}”选项卡）；请报告此问题。</translation>
     </message>
@@ -1834,17 +1834,17 @@ When the visits do not fit, the error says what would: e.g. how many more vehicl
 <context>
     <name>PlanningMapAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="51"/>
+        <location filename="../processing/algorithms/planning_map.py" line="52"/>
         <source>Planning map (print layout)</source>
         <translation>规划图（打印布局）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="54"/>
+        <location filename="../processing/algorithms/planning_map.py" line="55"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="64"/>
+        <location filename="../processing/algorithms/planning_map.py" line="65"/>
         <source>Builds the planning map sheet as a print layout named after the title in the project&apos;s layout manager (editable in the layout designer) and exports it.
 Inputs: the layers to show, top to bottom (default: the project&apos;s visible layers); the coverage results, either the table written by Coverage and gaps (one row per district) or a scenario saved as JSON; the title; the paper size.
 Outputs: the sheet as PDF and, optionally, PNG; the tables it shows as CSV (UTF-8 with BOM) in a folder. The table lists per district the people, the share (%) within each travel-time threshold (minutes) and the people beyond the target threshold; the chart shows the people covered per threshold.</source>
@@ -1853,69 +1853,79 @@ Outputs: the sheet as PDF and, optionally, PNG; the tables it shows as CSV (UTF-
 输出：PDF 格式的图幅，以及可选的 PNG；图幅中显示的表格以 CSV（带 BOM 的 UTF-8）写入一个文件夹。表格按辖区列出人口、各出行时间阈值（分钟）内的覆盖比例（%）以及超出目标阈值的人口；图表显示各阈值内的覆盖人口。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="77"/>
+        <location filename="../processing/algorithms/planning_map.py" line="88"/>
         <source>Layers to show (top to bottom)</source>
         <translation>要显示的图层（自上而下）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="85"/>
+        <location filename="../processing/algorithms/planning_map.py" line="96"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="88"/>
+        <location filename="../processing/algorithms/planning_map.py" line="99"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="93"/>
+        <location filename="../processing/algorithms/planning_map.py" line="104"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="96"/>
+        <location filename="../processing/algorithms/planning_map.py" line="107"/>
         <source>Coverage table (from Coverage and gaps)</source>
         <translation>覆盖统计表（来自“覆盖与缺口”）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="104"/>
+        <location filename="../processing/algorithms/planning_map.py" line="115"/>
         <source>…or a scenario (JSON)</source>
         <translation>……或方案（JSON）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="112"/>
+        <location filename="../processing/algorithms/planning_map.py" line="123"/>
         <source>Target threshold (minutes; people beyond it are listed)</source>
         <translation>目标阈值（分钟；列出超出该阈值的人口）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="121"/>
+        <location filename="../processing/algorithms/planning_map.py" line="132"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="129"/>
+        <location filename="../processing/algorithms/planning_map.py" line="148"/>
         <source>Language of the sheet</source>
         <translation>图幅语言</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="137"/>
+        <location filename="../processing/algorithms/planning_map.py" line="156"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="147"/>
+        <location filename="../processing/algorithms/planning_map.py" line="166"/>
         <source>Planning map (PDF)</source>
         <translation>规划图（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="152"/>
+        <location filename="../processing/algorithms/planning_map.py" line="171"/>
         <source>Planning map (PNG)</source>
         <translation>规划图（PNG）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/planning_map.py" line="161"/>
+        <location filename="../processing/algorithms/planning_map.py" line="180"/>
         <source>Folder for the tables (CSV)</source>
         <translation>表格文件夹（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="65"/>
+        <source>Layout template (optional): a .qpt file saved from the layout designer, e.g. a copy of the plugin&apos;s resources/templates/planning_map_A3_landscape.qpt. Its items are filled by their ids (main_map, which it must have, overview, legend, title, subtitle, table, chart, scale_bar, footer); everything else in it (a logo, the fonts, where things are) stays. It sets the paper size.</source>
+        <translation>布局模板（可选）：在布局设计器中保存的 .qpt 文件，例如插件 resources/templates/planning_map_A3_landscape.qpt 的副本。模板中的项目按其 ID 填充（main_map 为必需，另有 overview、legend、title、subtitle、table、chart、scale_bar、footer）；其余内容（标志、字体、各项位置）保持不变。纸张大小由模板决定。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/planning_map.py" line="140"/>
+        <source>Layout template (.qpt), optional</source>
+        <translation>布局模板（.qpt），可选</translation>
     </message>
 </context>
 <context>
@@ -2351,17 +2361,17 @@ Output: one GeoPackage with the layers county, districts (English and Chinese na
 <context>
     <name>SelectSitesAlgorithm</name>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="75"/>
+        <location filename="../processing/algorithms/select_sites.py" line="83"/>
         <source>Select new sites</source>
         <translation>选择新站点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="78"/>
+        <location filename="../processing/algorithms/select_sites.py" line="86"/>
         <source>Site selection</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="84"/>
+        <location filename="../processing/algorithms/select_sites.py" line="92"/>
         <source>Chooses where new mobile stops or facilities should go, from candidate points, with the existing sites kept. Travel times come from the speed raster (km/h); a person is covered when a site is within the threshold (minutes).
 Problems: maximal covering (P new sites covering the most people not yet covered); fewest sites for a target (the fewest new sites covering the target % of all people); p-median (P new sites minimising people × minutes to the nearest site, searched up to the maximum minutes). An equity floor (%) asks every district to reach that covered share; if one cannot, the error says which and why.
 Solving: exact (MILP, HiGHS) where the instance allows, within the time limit (s), with the optimality gap reported; a fast heuristic (greedy + swaps) otherwise, and as the fallback when the limit ends first.
@@ -2372,167 +2382,167 @@ Outputs: the chosen sites (rank, people each adds, people covered after it), cov
 输出：选中的站点（排名、每个站点新增的人口、加入该站点后的覆盖人口）、各辖区选址前后的覆盖情况、覆盖曲线（覆盖人口与新站点数的关系），以表格和 SVG 图表给出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="103"/>
+        <location filename="../processing/algorithms/select_sites.py" line="111"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="106"/>
+        <location filename="../processing/algorithms/select_sites.py" line="114"/>
         <source>Speed surface (km/h)</source>
         <translation>速度面（千米/小时）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="109"/>
+        <location filename="../processing/algorithms/select_sites.py" line="117"/>
         <source>Candidate sites</source>
         <translation>候选站点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="114"/>
+        <location filename="../processing/algorithms/select_sites.py" line="122"/>
         <source>Candidate name field</source>
         <translation>候选点名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="122"/>
+        <location filename="../processing/algorithms/select_sites.py" line="130"/>
         <source>Existing sites (kept)</source>
         <translation>现有站点（保留）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <location filename="../processing/algorithms/select_sites.py" line="138"/>
         <source>Problem</source>
         <translation>问题类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <location filename="../processing/algorithms/select_sites.py" line="138"/>
         <source>Maximal covering: P new sites</source>
         <translation>最大覆盖：P 个新站点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <location filename="../processing/algorithms/select_sites.py" line="138"/>
         <source>Fewest new sites for a target</source>
         <translation>达到目标的最少新站点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="130"/>
+        <location filename="../processing/algorithms/select_sites.py" line="138"/>
         <source>p-median: least travel time</source>
         <translation>p-中位：出行时间最少</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="142"/>
+        <location filename="../processing/algorithms/select_sites.py" line="150"/>
         <source>Number of new sites (P)</source>
         <translation>新站点数（P）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="147"/>
+        <location filename="../processing/algorithms/select_sites.py" line="155"/>
         <source>Target share of people covered, %</source>
         <translation>目标覆盖人口比例（%）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="157"/>
+        <location filename="../processing/algorithms/select_sites.py" line="165"/>
         <source>Threshold, minutes</source>
         <translation>阈值（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="166"/>
+        <location filename="../processing/algorithms/select_sites.py" line="174"/>
         <source>p-median: search up to, minutes (0 = twice the threshold)</source>
         <translation>p-中位：搜索上限，分钟（0 = 阈值的两倍）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="175"/>
+        <location filename="../processing/algorithms/select_sites.py" line="183"/>
         <source>Districts</source>
         <translation>辖区</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="183"/>
+        <location filename="../processing/algorithms/select_sites.py" line="191"/>
         <source>District name field</source>
         <translation>辖区名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="191"/>
+        <location filename="../processing/algorithms/select_sites.py" line="199"/>
         <source>Equity floor: covered share in every district, % (0 = none)</source>
         <translation>均等下限：每个辖区的覆盖比例，%（0 = 不设）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <location filename="../processing/algorithms/select_sites.py" line="209"/>
         <source>Solver</source>
         <translation>求解器</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <location filename="../processing/algorithms/select_sites.py" line="209"/>
         <source>Automatic (exact where the instance allows)</source>
         <translation>自动（问题规模允许时精确求解）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <location filename="../processing/algorithms/select_sites.py" line="209"/>
         <source>Exact (MILP)</source>
         <translation>精确（MILP）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="201"/>
+        <location filename="../processing/algorithms/select_sites.py" line="209"/>
         <source>Heuristic</source>
         <translation>启发式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="213"/>
+        <location filename="../processing/algorithms/select_sites.py" line="221"/>
         <source>Time limit, s</source>
         <translation>时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="222"/>
+        <location filename="../processing/algorithms/select_sites.py" line="230"/>
         <source>Snapping distance for sites, m</source>
         <translation>站点捕捉距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="231"/>
+        <location filename="../processing/algorithms/select_sites.py" line="239"/>
         <source>Chosen sites</source>
         <translation>选中的站点</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="236"/>
+        <location filename="../processing/algorithms/select_sites.py" line="244"/>
         <source>Coverage before and after, per district</source>
         <translation>各辖区选址前后的覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="244"/>
+        <location filename="../processing/algorithms/select_sites.py" line="252"/>
         <source>Coverage curve</source>
         <translation>覆盖曲线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="252"/>
+        <location filename="../processing/algorithms/select_sites.py" line="260"/>
         <source>Coverage curve chart</source>
         <translation>覆盖曲线图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="252"/>
+        <location filename="../processing/algorithms/select_sites.py" line="260"/>
         <source>SVG files (*.svg)</source>
         <translation>SVG 文件 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="260"/>
+        <location filename="../processing/algorithms/select_sites.py" line="268"/>
         <source>How it was solved</source>
         <translation>求解方式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="261"/>
+        <location filename="../processing/algorithms/select_sites.py" line="269"/>
         <source>Objective</source>
         <translation>目标函数值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="262"/>
+        <location filename="../processing/algorithms/select_sites.py" line="270"/>
         <source>Best bound</source>
         <translation>最优界</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="263"/>
+        <location filename="../processing/algorithms/select_sites.py" line="271"/>
         <source>Optimality gap</source>
         <translation>最优性间隙</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="264"/>
+        <location filename="../processing/algorithms/select_sites.py" line="272"/>
         <source>Covered share</source>
         <translation>覆盖比例</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/select_sites.py" line="306"/>
+        <location filename="../processing/algorithms/select_sites.py" line="314"/>
         <source>Travel times of {n} candidates…</source>
         <translation>正在计算 {n} 个候选站点的出行时间……</translation>
     </message>
@@ -3116,7 +3126,7 @@ Outputs: minutes (NoData −1 where unreachable) and the feature id of the neare
         <translation>{n} 个没有点几何的出发点要素被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/travel_time.py" line="172"/>
+        <location filename="../processing/algorithms/travel_time.py" line="175"/>
         <source>{n} sources; {share:.1f} % of passable cells reached.</source>
         <translation>{n} 个出发点；{share:.1f}% 的可通行像元可到达。</translation>
     </message>
