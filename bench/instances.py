@@ -18,16 +18,17 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import shortest_path
 
-BENCH = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
-
 
 def bench_dir() -> Path:
-    """The shared benchmark folder; a clear error (not a skip) when it is missing."""
-    path = BENCH.resolve()
+    """The shared benchmark folder (found as ``tests.benchmark_data`` says); a clear error,
+    not a skip, when it is missing."""
+    from tests.benchmark_data import benchmarks_dir
+
+    path = benchmarks_dir().resolve()
     if not (path / "known_values.json").is_file():
         raise FileNotFoundError(
             f"Benchmark data not found at {path}: the tests and benches read the published "
-            "instances from ../shared/benchmarks beside the repository."
+            "instances from ../shared/benchmarks beside the repository, or from $MPS_BENCHMARKS."
         )
     return path
 
