@@ -19,7 +19,6 @@ import numpy as np
 from qgis.core import (
     NULL,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSource,
     QgsField,
     QgsFields,
@@ -44,7 +43,6 @@ from ..core.routing import (
     clock,
 )
 from ..core.routing.model import WEEKDAY_NAMES
-from .sites_io import SitePoints
 
 
 def _fields(spec: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
@@ -134,33 +132,6 @@ def stop_fields() -> QgsFields:
 
 
 # -- reading stops and depots -------------------------------------------------------------
-def point_attributes(
-    source: QgsFeatureSource, points: SitePoints, fields: Sequence[str]
-) -> dict[str, list]:
-    """Values of ``fields`` for the points read by ``sites_io.read_sites`` (same order)."""
-    fields = [f for f in fields if f]
-    if not fields:
-        return {}
-    index = {}
-    for name in fields:
-        i = source.fields().lookupField(name)
-        if i < 0:
-            raise InputError(f"The layer has no field '{name}'.")
-        index[name] = i
-    request = QgsFeatureRequest().setFilterFids([int(f) for f in points.feature_ids])
-    request.setSubsetOfAttributes(list(index.values()))
-    request.setFlags(QgsFeatureRequest.NoGeometry)
-    by_fid = {}
-    for feature in source.getFeatures(request):
-        by_fid[feature.id()] = [feature.attribute(i) for i in index.values()]
-    out: dict[str, list] = {name: [] for name in fields}
-    for fid in points.feature_ids.tolist():
-        values = by_fid.get(fid, [None] * len(fields))
-        for name, value in zip(fields, values):
-            out[name].append(None if value == NULL else value)
-    return out
-
-
 def number_or_none(value, what: str, name: str) -> float | None:
     """A numeric attribute (NULL / empty → None); text that is no number is refused."""
     if value is None or value == NULL or (isinstance(value, str) and not value.strip()):

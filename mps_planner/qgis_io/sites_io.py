@@ -8,9 +8,11 @@ features without a usable point are skipped and counted. Names come from a field
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -113,11 +115,41 @@ def read_sites(
         names.append(text if text and text != "NULL" else f"feature {feature.id()}")
         fids.append(feature.id())
     if not xs:
+        detail = (
+            f"{skipped:,} feature(s) without a usable point"
+            if skipped
+            else "the layer has no points"
+        )
         raise InputError(
-            f"The {what} layer has no points"
-            + (f" ({skipped:,} features had no usable point)" if skipped else "")
-            + f": add at least one {what}."
+            f"The {what} layer has no usable points ({detail}): add at least one {what}."
         )
     return SitePoints(
         np.asarray(xs), np.asarray(ys), names, np.asarray(fids, np.int64), skipped, multipart
     )
+
+
+def point_attributes(
+    source: QgsFeatureSource, points: SitePoints, fields: Sequence[str]
+) -> dict[str, list]:
+    """Values of ``fields`` for the points read by :func:`read_sites` (same order; NULL → None)."""
+    fields = [f for f in fields if f]
+    if not fields:
+        return {}
+    index = {}
+    for name in fields:
+        i = source.fields().lookupField(name)
+        if i < 0:
+            raise InputError(f"The layer has no field '{name}'.")
+        index[name] = i
+    request = QgsFeatureRequest().setFilterFids([int(f) for f in points.feature_ids])
+    request.setSubsetOfAttributes(list(index.values()))
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    by_fid = {}
+    for feature in source.getFeatures(request):
+        by_fid[feature.id()] = [feature.attribute(i) for i in index.values()]
+    out: dict[str, list] = {name: [] for name in fields}
+    for fid in points.feature_ids.tolist():
+        values = by_fid.get(fid, [None] * len(fields))
+        for name, value in zip(fields, values):
+            out[name].append(None if value == NULL else value)
+    return out

@@ -23,6 +23,7 @@ from qgis.core import (
 
 from ..core.errors import InputError
 from ..core.grid import AnalysisGrid
+from .sites_io import point_attributes, read_sites
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -81,61 +82,37 @@ def read_points(
     fields: Iterable[str] = (),
     context=None,
     what: str = "site",
-    cancel: Callable[[], bool] | None = None,
 ) -> PointSet:
-    """Point features of a QGIS layer or Processing feature source, in the grid's CRS.
+    """Point features of a QGIS layer or Processing feature source, in the grid's CRS, with
+    the values of ``fields`` (NULL → None).
 
-    Multi-points give their first point. Names come from ``name_field`` or a field called
-    'name'; otherwise '<what> <feature id>'.
+    Reading is :func:`sites_io.read_sites` (multi-points give their first point; features
+    without a usable point are skipped and counted). Names come from ``name_field`` or a
+    field called 'name'.
     """
     if source is None:
         raise InputError(f"No {what} layer was given.")
-    geometry_type = QgsWkbTypes.geometryType(source.wkbType())
-    if geometry_type != QgsWkbTypes.PointGeometry:
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry:
         raise InputError(f"The {what} layer must hold points, not lines or polygons.")
-    name_field = _name_field(source, name_field)
-    fields = list(fields)
+    fields = [f for f in fields if f]
     missing = [f for f in fields if f not in source.fields().names()]
     if missing:
         raise InputError(f"The {what} layer has no field(s) {', '.join(missing)}.")
-    xs, ys, names, fids = [], [], [], []
-    attributes: dict[str, list] = {f: [] for f in fields}
-    skipped = 0
-    for feature in source.getFeatures(_request(source, grid_crs(grid), context)):
-        if cancel is not None and cancel():
-            break
-        geom = feature.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            skipped += 1
-            continue
-        if geom.isMultipart():
-            parts = geom.asMultiPoint()
-            if not parts:
-                skipped += 1
-                continue
-            point = parts[0]
-        else:
-            point = geom.asPoint()
-        xs.append(point.x())
-        ys.append(point.y())
-        label = feature[name_field] if name_field else None
-        names.append(str(label) if label not in (None, "") else f"{what} {feature.id()}")
-        fids.append(feature.id())
-        for f in fields:
-            attributes[f].append(feature[f])
-    if not xs:
-        raise InputError(
-            f"The {what} layer has no usable points"
-            + (f" ({skipped} feature(s) without geometry)" if skipped else "")
-            + f". Add at least one {what}."
-        )
+    transform_context = (
+        context.transformContext()
+        if context is not None
+        else QgsProject.instance().transformContext()
+    )
+    points = read_sites(
+        source, grid_crs(grid), transform_context, _name_field(source, name_field), what
+    )
     return PointSet(
-        np.asarray(xs, dtype=np.float64),
-        np.asarray(ys, dtype=np.float64),
-        names,
-        np.asarray(fids, dtype=np.int64),
-        attributes,
-        skipped,
+        points.x.astype(np.float64),
+        points.y.astype(np.float64),
+        points.names,
+        points.feature_ids,
+        point_attributes(source, points, fields),
+        points.skipped,
     )
 
 

@@ -29,8 +29,9 @@ from ...core.mobile_roads import draw_along_roads, road_problem
 from ...core.routing import coverage_tradeoff, covering_tour
 from ...core.snapping import snap_sites
 from ...core.traveltime import travel_times
-from ...qgis_io.mobile_io import number_or_none, point_attributes
+from ...qgis_io.mobile_io import number_or_none
 from ...qgis_io.network_io import read_road_layer
+from ...qgis_io.sites_io import point_attributes
 from ...qgis_io.tour_io import (
     ROUTE_SPEC,
     STOP_SPEC,

@@ -25,8 +25,9 @@ from ...core.mobile_plan import required_per_month
 from ...core.mobile_reach import stop_reach
 from ...core.snapping import snap_sites
 from ...core.traveltime import travel_times
-from ...qgis_io.mobile_io import number_or_none, point_attributes
+from ...qgis_io.mobile_io import number_or_none
 from ...qgis_io.raster_io import write_raster
+from ...qgis_io.sites_io import point_attributes
 from ...qgis_io.zones_io import rasterize_zones
 from ...report.mobile_styles import style_combined
 from ._mobile_params import MobileAlgorithm

@@ -26,7 +26,6 @@ from ...core.routing import plan_routes, plan_visits_per_month
 from ...core.routing.model import DAYS_PER_MONTH
 from ...qgis_io.mobile_io import (
     number_or_none,
-    point_attributes,
     route_features,
     route_fields,
     stop_features,
@@ -34,6 +33,7 @@ from ...qgis_io.mobile_io import (
     visit_features,
     visit_fields,
 )
+from ...qgis_io.sites_io import point_attributes
 from ...report.mobile_styles import style_plan_stops, style_routes, style_visits
 from ._mobile_params import DEFAULT_SPEEDS, MobileAlgorithm, read_period
 from ._styling import style_output_on_load
