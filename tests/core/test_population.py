@@ -20,12 +20,11 @@ from mps_planner.core.population import (
     Population,
     SourceGrid,
     check_grid_size,
-    choose_refinement,
     clean_counts,
-    quad_cell_shares,
     regrid_counts,
     regrid_memory_bytes,
 )
+from mps_planner.core.population_overlap import choose_refinement, quad_cell_shares
 
 from .overlap_reference import reference_regrid
 
