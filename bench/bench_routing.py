@@ -26,6 +26,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.instances import read_ctp, read_opt_tour, read_tsplib  # noqa: E402
 from mps_planner.core.routing import (  # noqa: E402
     PlanningPeriod,
     Stop,
@@ -50,53 +51,6 @@ def need(path: Path) -> Path:
 
 
 # -- data readers and generator -------------------------------------------------------------------
-def read_tsplib(path: Path) -> np.ndarray:
-    xy, inside = [], False
-    for line in path.read_text().splitlines():
-        if line.startswith("NODE_COORD_SECTION"):
-            inside = True
-        elif line.startswith("EOF"):
-            break
-        elif inside and line.strip():
-            _, x, y = line.split()[:3]
-            xy.append((float(x), float(y)))
-    a = np.array(xy)
-    return np.floor(np.sqrt(((a[:, None] - a[None]) ** 2).sum(-1)) + 0.5)
-
-
-def read_opt_tour(path: Path) -> list[int]:
-    nodes, inside = [], False
-    for line in path.read_text().splitlines():
-        if line.startswith("TOUR_SECTION"):
-            inside = True
-        elif inside:
-            v = int(line.split()[0])
-            if v == -1:
-                break
-            nodes.append(v - 1)
-    return nodes
-
-
-def read_ctp(path: Path):
-    """README §4 format: header, edges, 24-row coverage, (multi-cover line), coordinates."""
-    lines = path.read_text().split("\n")
-    n_opt, n_cust, n_mand, p, q = lines[1].split()
-    n_opt, n_cust, p, q = int(n_opt), int(n_cust), int(p), float(q)
-    nv = n_opt + int(n_mand)
-    d = np.zeros((nv, nv))
-    i = 2
-    while lines[i].strip():
-        a, b, c = lines[i].split()
-        d[int(a), int(b)] = d[int(b), int(a)] = float(c)
-        i += 1
-    while not lines[i].strip():
-        i += 1
-    cov = np.zeros((n_cust, n_opt), dtype=bool)
-    for _ in range(n_opt):
-        parts = lines[i].split()
-        cov[:, int(parts[0]) - 1] = np.array(parts[1 : 1 + n_cust], dtype=int) == 1
-        i += 1
-    return d, cov, p, q
 
 
 def synthetic_county(n_stops=200, n_towns=6, seed=0, detour=1.35, kmh=45.0):

@@ -6,11 +6,11 @@ import itertools
 import json
 import math
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bench.instances import read_ctp
 from mps_planner.core.errors import InputError
 from mps_planner.core.routing import (
     coverage_tradeoff,
@@ -239,27 +239,6 @@ def test_bad_covering_inputs():
         covering_tour(
             m, 0, cands, cov, people, n_vehicles=1, max_stops=1, time_limit=None, max_iterations=5
         )
-
-
-def read_ctp(path: Path):
-    lines = path.read_text().split("\n")
-    n_opt, n_cust, n_mand, p, q = lines[1].split()
-    n_opt, n_cust, p, q = int(n_opt), int(n_cust), int(p), float(q)
-    nv = n_opt + int(n_mand)
-    d = np.zeros((nv, nv))
-    i = 2
-    while lines[i].strip():
-        a, b, c = lines[i].split()
-        d[int(a), int(b)] = d[int(b), int(a)] = float(c)
-        i += 1
-    while not lines[i].strip():
-        i += 1
-    cov = np.zeros((n_cust, n_opt), dtype=bool)
-    for _ in range(n_opt):
-        parts = lines[i].split()
-        cov[:, int(parts[0]) - 1] = np.array(parts[1 : 1 + n_cust], dtype=int) == 1
-        i += 1
-    return d, cov, p, q
 
 
 def test_published_m_ctp_p_optimum_is_reached_and_never_beaten():

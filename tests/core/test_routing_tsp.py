@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.sparse.csgraph import shortest_path
 
+from bench.instances import read_tsplib
 from mps_planner.core.errors import Cancelled, InputError
 from mps_planner.core.routing import order_stops, tour_cost
 from tests.benchmark_data import benchmarks_dir
@@ -96,21 +96,6 @@ def test_subset_of_stops_and_start_other_than_zero():
     assert sorted(tour.order) == [1, 4, 7, 9]
     assert tour.nodes[0] == 5 and tour.nodes[-1] == 5
     assert tour.cost == pytest.approx(brute_force(m, 5, [1, 4, 7, 9], 5))
-
-
-def read_tsplib(path: Path) -> np.ndarray:
-    """EUC_2D distances with TSPLIB's nint rounding per edge."""
-    xy, inside = [], False
-    for line in path.read_text().splitlines():
-        if line.startswith("NODE_COORD_SECTION"):
-            inside = True
-        elif line.startswith("EOF"):
-            break
-        elif inside and line.strip():
-            _, x, y = line.split()[:3]
-            xy.append((float(x), float(y)))
-    a = np.array(xy)
-    return np.floor(np.sqrt(((a[:, None] - a[None]) ** 2).sum(-1)) + 0.5)
 
 
 def test_eil51_within_two_percent_of_published_optimum():
