@@ -35,7 +35,6 @@ from mps_planner.core.mobile_reach import grid_frequency_coverage, stop_reach  #
 from mps_planner.core.mobile_roads import road_problem, route_lines  # noqa: E402
 from mps_planner.core.network import Polylines, RoadNetwork  # noqa: E402
 from mps_planner.core.network_paths import Router  # noqa: E402
-from mps_planner.core.planar_geometry import densify  # noqa: E402
 from mps_planner.core.routing import (  # noqa: E402
     PlanningPeriod,
     Stop,
@@ -49,15 +48,7 @@ from mps_planner.core.speed import build_speed_surface  # noqa: E402
 
 def riding_surface(region):
     grid = region.grid
-    codes = np.zeros(grid.shape, np.int32)
-    roads = region.layer("roads")
-    for line, name in zip(roads.geometries, roads.column("road_class")):
-        code = ROAD_CLASSES.index(name) + 1
-        pts = densify(line, grid.cell_size / 3)
-        r, c = grid.cell_of(pts[:, 0], pts[:, 1])
-        ok = grid.contains(r, c)
-        cur = codes[r[ok], c[ok]]
-        codes[r[ok], c[ok]] = np.where((cur == 0) | (cur > code), code, cur)
+    codes = region.road_codes()
     surface, _ = build_speed_surface(
         grid, "riding", landcover=region.landcover, roads=codes, barriers=region.water
     )

@@ -15,7 +15,7 @@ from mps_planner.core.mobile_reach import stop_reach
 from mps_planner.core.mobile_roads import road_problem, route_lines
 from mps_planner.core.network import RoadNetwork
 from mps_planner.core.network_paths import Router
-from mps_planner.core.planar_geometry import densify, distance_to_polyline
+from mps_planner.core.planar_geometry import distance_to_polyline
 from mps_planner.core.routing import (
     PlanningPeriod,
     Stop,
@@ -35,15 +35,7 @@ EVERY = 14.0
 def riding_surface(region):
     """Riding speeds with the roads burnt in (the best class where roads share a cell)."""
     grid = region.grid
-    codes = np.zeros(grid.shape, np.int32)
-    roads = region.layer("roads")
-    for line, name in zip(roads.geometries, roads.column("road_class")):
-        code = ROAD_CLASSES.index(name) + 1
-        pts = densify(line, grid.cell_size / 4)
-        r, c = grid.cell_of(pts[:, 0], pts[:, 1])
-        ok = grid.contains(r, c)
-        cur = codes[r[ok], c[ok]]
-        codes[r[ok], c[ok]] = np.where((cur == 0) | (cur > code), code, cur)
+    codes = region.road_codes()
     surface, _ = build_speed_surface(
         grid, "riding", landcover=region.landcover, roads=codes, barriers=region.water,
         valid=np.logical_or.reduce([region.population(s) >= 0 for s in SEASONS]),
