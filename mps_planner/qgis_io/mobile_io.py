@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-import numpy as np
 from qgis.core import (
     NULL,
     QgsFeature,
@@ -43,6 +42,7 @@ from ..core.routing import (
     clock,
 )
 from ..core.routing.model import WEEKDAY_NAMES
+from .vector_out import plain_attribute
 
 
 def _fields(spec: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
@@ -50,15 +50,6 @@ def _fields(spec: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
     for name, kind in spec:
         fields.append(QgsField(name, kind))
     return fields
-
-
-def _plain(value):
-    """numpy numbers → Python numbers; None → NULL (QGIS attributes take only those)."""
-    if value is None:
-        return NULL
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
 
 
 ROUTE_SPEC = (
@@ -165,7 +156,7 @@ def route_features(
         end_place = depot_names[veh.depot] if not r.overnight else plan.stops[r.calls[-1].stop].name
         f.setAttributes(
             [
-                _plain(v)
+                plain_attribute(v)
                 for v in (
                     r.vehicle,
                     veh.name,
@@ -208,7 +199,7 @@ def visit_features(plan: MobilePlan, stop_x, stop_y) -> list[QgsFeature]:
             f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(stop_x[c.stop], stop_y[c.stop])))
             f.setAttributes(
                 [
-                    _plain(x)
+                    plain_attribute(x)
                     for x in (
                         r.vehicle,
                         veh.name,
@@ -264,7 +255,7 @@ def stop_features(
         f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(stop_x[j], stop_y[j])))
         f.setAttributes(
             [
-                _plain(x)
+                plain_attribute(x)
                 for x in (
                     j,
                     plan.stops[j].name,

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
@@ -17,6 +19,16 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
+
+
+def plain_attribute(value):
+    """numpy numbers → Python numbers, None → NULL: QGIS refuses a feature (silently) whose
+    attributes hold numpy scalars."""
+    if value is None:
+        return NULL
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def write_gpkg_layer(

@@ -32,6 +32,7 @@ from ...qgis_io.polygons_io import polygonize_labels
 from ...qgis_io.population_io import population_on_grid
 from ...qgis_io.raster_io import write_raster
 from ...qgis_io.speed_io import read_speed_surface
+from ...qgis_io.vector_out import plain_attribute
 from ...qgis_io.vectors_io import grid_crs
 from ...qgis_io.zones_io import rasterize_zones
 from ...report.analysis_styles import style_travel_time
@@ -39,11 +40,6 @@ from ...report.layer_styles import style_population
 from ._inputs import parse_thresholds, sites_on_grid
 from ._styling import style_output_on_load
 from .base import MpsAlgorithm
-
-
-def _plain(value):
-    """numpy numbers → Python numbers (QGIS attributes take only the latter)."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def _label(value: float) -> str:
@@ -342,7 +338,7 @@ class CoverageAlgorithm(MpsAlgorithm):
                 else:
                     values += [None, None, None]
             feature = QgsFeature(fields)
-            feature.setAttributes([_plain(v) for v in values])
+            feature.setAttributes([plain_attribute(v) for v in values])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.tr("Could not write the coverage table."))
 
